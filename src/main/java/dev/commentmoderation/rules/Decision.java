@@ -1,0 +1,7 @@
+package dev.commentmoderation.rules;
+
+public enum Decision {
+
+	APPROVED, REJECTED
+
+}
