@@ -66,7 +66,7 @@ public final class CommentEventParser {
 						string(author, "ip"), string(author, "userAgent")),
 				string(event, "content"), instantOr(event, "submittedAt", recordTimestamp),
 				instantOr(event, "formRenderedAt", null), string(event, "honeypot"));
-		return new SubmittedComment(comment, event);
+		return new SubmittedComment(comment, json);
 	}
 
 	private static String decodeUtf8(byte[] value) {

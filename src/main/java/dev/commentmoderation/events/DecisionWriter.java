@@ -8,6 +8,7 @@ import dev.commentmoderation.rules.Match;
 import dev.commentmoderation.rules.Reason;
 import dev.commentmoderation.rules.Verdict;
 import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.util.RawValue;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -28,7 +29,8 @@ public final class DecisionWriter {
 			reasons.add(reason(reason));
 		}
 		decision.put("moderatedAt", DateTimeFormatter.ISO_INSTANT.format(moderatedAt));
-		decision.set("comment", submitted.received());
+		// as received, byte for byte: no re-encoding of numbers or escapes the site chose
+		decision.putRawValue("comment", new RawValue(submitted.receivedJson().strip()));
 		return this.mapper.writeValueAsBytes(decision);
 	}
 

@@ -1,8 +1,10 @@
 package dev.commentmoderation.events;
 
 import dev.commentmoderation.rules.Comment;
-import tools.jackson.databind.node.ObjectNode;
 
-/** A comment event that passed the envelope check: the rules' view of it, and the JSON exactly as received. */
-public record SubmittedComment(Comment comment, ObjectNode received) {
+/**
+ * A comment event that passed the envelope check: the rules' view of it, and its JSON text exactly as received
+ * (already checked to be one well-formed JSON object), which the decision carries back unchanged.
+ */
+public record SubmittedComment(Comment comment, String receivedJson) {
 }
