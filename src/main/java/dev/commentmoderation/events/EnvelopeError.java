@@ -1,0 +1,29 @@
+package dev.commentmoderation.events;
+
+/**
+ * Why a record on the submitted topic is not a comment event. The names appear in the dead-letter header
+ * {@value DeadLetterHeaders#ERROR_CODE} and in the {@code error} tag of the dead-letter metric: never rename
+ * one.
+ */
+public enum EnvelopeError {
+
+	/** The record has no value, or an empty one. */
+	EMPTY_VALUE,
+	/** The value is not valid UTF-8. */
+	INVALID_UTF8,
+	/** The value is not one well-formed JSON document (including duplicate keys and trailing content). */
+	MALFORMED_JSON,
+	/** The value is JSON, but not an object. */
+	NOT_AN_OBJECT,
+	/** The object has no commentId, or a null one. */
+	COMMENT_ID_MISSING,
+	/** commentId is not a JSON string. */
+	COMMENT_ID_NOT_A_STRING,
+	/** commentId is empty or only whitespace. */
+	COMMENT_ID_BLANK,
+	/** commentId is longer than {@value CommentEventParser#MAX_COMMENT_ID_LENGTH} characters. */
+	COMMENT_ID_TOO_LONG,
+	/** The service failed on this record for a reason of its own; the stack trace is in the headers. */
+	PROCESSING_FAILED
+
+}

@@ -1,0 +1,50 @@
+package dev.commentmoderation.settings;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+import dev.commentmoderation.rules.CommentModerator;
+import dev.commentmoderation.rules.RuleSettings;
+
+/** Turns the validated {@code moderation.rules.*} settings into the rules core. */
+@Configuration(proxyBeanMethods = false)
+class RulesConfiguration {
+
+	@Bean
+	CommentModerator commentModerator(RuleProperties rules) {
+		return new CommentModerator(ruleSettings(rules));
+	}
+
+	static RuleSettings ruleSettings(RuleProperties rules) {
+		List<String> blockedTerms = new ArrayList<>(rules.blockedTerms());
+		if (rules.blockedTermsFile() != null) {
+			blockedTerms.addAll(readTerms(rules.blockedTermsFile()));
+		}
+		return new RuleSettings(rules.maxNameBytes(), rules.maxEmailBytes(), rules.maxUrlBytes(),
+				rules.maxContentBytes(), rules.maxLinks(), blockedTerms, rules.spamPatterns(), rules.minSubmitTime());
+	}
+
+	/** One term a line; blank lines and lines starting with '#' are ignored. */
+	static List<String> readTerms(Path file) {
+		try {
+			return Files.readAllLines(file, StandardCharsets.UTF_8)
+				.stream()
+				.map(String::strip)
+				.filter(line -> !line.isEmpty() && !line.startsWith("#"))
+				.toList();
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(
+					"moderation.rules.blocked-terms-file: cannot read " + file + ": " + ex.getMessage(), ex);
+		}
+	}
+
+}

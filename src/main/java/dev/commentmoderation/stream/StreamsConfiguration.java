@@ -1,0 +1,72 @@
+package dev.commentmoderation.stream;
+
+import java.time.Clock;
+
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.streams.StreamsBuilder;
+import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.kafka.annotation.EnableKafkaStreams;
+import org.springframework.kafka.config.StreamsBuilderFactoryBeanConfigurer;
+import org.springframework.kafka.config.TopicBuilder;
+import org.springframework.kafka.core.KafkaAdmin;
+
+import dev.commentmoderation.health.StreamsStateTracker;
+import dev.commentmoderation.rules.CommentModerator;
+import dev.commentmoderation.settings.TopicSettings;
+
+/** Runs the moderation topology in Spring Kafka's StreamsBuilderFactoryBean, configured by spring.kafka.streams.*. */
+@Configuration(proxyBeanMethods = false)
+@EnableKafkaStreams
+class StreamsConfiguration {
+
+	private static final Logger log = LoggerFactory.getLogger(StreamsConfiguration.class);
+
+	@Bean
+	ModerationTopology moderationTopology(StreamsBuilder builder, TopicSettings topics, CommentModerator moderator,
+			ObjectProvider<ModerationListener> listener) {
+		ModerationTopology topology = new ModerationTopology(
+				new ModerationTopology.Topics(topics.submitted(), topics.approved(), topics.rejected(),
+						topics.deadLetter()),
+				moderator, listener.getIfAvailable(() -> ModerationListener.NONE), Clock.systemUTC());
+		topology.addTo(builder);
+		return topology;
+	}
+
+	/**
+	 * A stream thread dies only on infrastructure failures (bad records are dead-lettered): shut the client down,
+	 * so that liveness goes DOWN and the platform restarts the instance, rather than loop on a fatal error.
+	 */
+	@Bean
+	StreamsBuilderFactoryBeanConfigurer moderationStreamsLifecycle(StreamsStateTracker stateTracker) {
+		return factoryBean -> {
+			factoryBean.setStreamsUncaughtExceptionHandler(ex -> {
+				log.error("Kafka Streams thread failed; shutting the client down", ex);
+				return StreamThreadExceptionResponse.SHUTDOWN_CLIENT;
+			});
+			factoryBean.setStateListener(stateTracker);
+		};
+	}
+
+	/** Missing topics are created at start-up, before the stream starts, when moderation.topics.create is on. */
+	@Bean
+	KafkaAdmin.NewTopics moderationTopics(TopicSettings topics) {
+		if (!topics.create()) {
+			return new KafkaAdmin.NewTopics();
+		}
+		return new KafkaAdmin.NewTopics(topic(topics, topics.submitted()), topic(topics, topics.approved()),
+				topic(topics, topics.rejected()), topic(topics, topics.deadLetter()));
+	}
+
+	private static NewTopic topic(TopicSettings topics, String name) {
+		TopicBuilder builder = TopicBuilder.name(name).partitions(topics.partitions());
+		return (topics.replicationFactor() > 0) ? builder.replicas(topics.replicationFactor()).build()
+				: builder.build();
+	}
+
+}
