@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.function.Function;
 
 import org.apache.kafka.streams.processor.api.ContextualProcessor;
 import org.apache.kafka.streams.processor.api.Record;
@@ -15,7 +16,7 @@ import dev.commentmoderation.events.DecisionWriter;
 import dev.commentmoderation.events.EnvelopeError;
 import dev.commentmoderation.events.InvalidEnvelopeException;
 import dev.commentmoderation.events.SubmittedComment;
-import dev.commentmoderation.rules.CommentModerator;
+import dev.commentmoderation.rules.Comment;
 import dev.commentmoderation.rules.Decision;
 import dev.commentmoderation.rules.Verdict;
 
@@ -28,7 +29,7 @@ final class ModerateCommentProcessor extends ContextualProcessor<byte[], byte[],
 
 	private final CommentEventParser parser;
 
-	private final CommentModerator moderator;
+	private final Function<Comment, Verdict> moderator;
 
 	private final DecisionWriter writer;
 
@@ -36,7 +37,7 @@ final class ModerateCommentProcessor extends ContextualProcessor<byte[], byte[],
 
 	private final Clock clock;
 
-	ModerateCommentProcessor(CommentEventParser parser, CommentModerator moderator, DecisionWriter writer,
+	ModerateCommentProcessor(CommentEventParser parser, Function<Comment, Verdict> moderator, DecisionWriter writer,
 			ModerationListener listener, Clock clock) {
 		this.parser = parser;
 		this.moderator = moderator;
@@ -53,7 +54,7 @@ final class ModerateCommentProcessor extends ContextualProcessor<byte[], byte[],
 		byte[] decision;
 		try {
 			submitted = this.parser.parse(record.value(), Instant.ofEpochMilli(record.timestamp()));
-			verdict = this.moderator.moderate(submitted.comment());
+			verdict = this.moderator.apply(submitted.comment());
 			decision = this.writer.write(submitted, verdict, this.clock.instant());
 		}
 		catch (InvalidEnvelopeException ex) {

@@ -1,6 +1,8 @@
 package dev.commentmoderation.stream;
 
 import java.time.Clock;
+import java.util.function.Consumer;
+import java.util.function.Function;
 
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.StreamsBuilder;
@@ -12,7 +14,8 @@ import org.apache.kafka.streams.kstream.Produced;
 
 import dev.commentmoderation.events.CommentEventParser;
 import dev.commentmoderation.events.DecisionWriter;
-import dev.commentmoderation.rules.CommentModerator;
+import dev.commentmoderation.rules.Comment;
+import dev.commentmoderation.rules.Verdict;
 
 /**
  * The moderation topology: bytes in from the submitted topic, parsed and moderated in one named processor,
@@ -27,13 +30,13 @@ public final class ModerationTopology {
 
 	private final Topics topics;
 
-	private final CommentModerator moderator;
+	private final Function<Comment, Verdict> moderator;
 
 	private final ModerationListener listener;
 
 	private final Clock clock;
 
-	public ModerationTopology(Topics topics, CommentModerator moderator, ModerationListener listener, Clock clock) {
+	public ModerationTopology(Topics topics, Function<Comment, Verdict> moderator, ModerationListener listener, Clock clock) {
 		this.topics = topics;
 		this.moderator = moderator;
 		this.listener = listener;
@@ -56,7 +59,7 @@ public final class ModerationTopology {
 			.defaultBranch(Branched.withConsumer(to(this.topics.deadLetter(), "dead-letter"), "dead-letter"));
 	}
 
-	private static java.util.function.Consumer<KStream<byte[], Route>> to(String topic, String name) {
+	private static Consumer<KStream<byte[], Route>> to(String topic, String name) {
 		return stream -> stream.mapValues(Route::value, Named.as(name + "-value"))
 			.to(topic, Produced.with(Serdes.ByteArray(), Serdes.ByteArray()).withName(name + "-sink"));
 	}

@@ -33,7 +33,7 @@ class StreamsConfiguration {
 		ModerationTopology topology = new ModerationTopology(
 				new ModerationTopology.Topics(topics.submitted(), topics.approved(), topics.rejected(),
 						topics.deadLetter()),
-				moderator, listener.getIfAvailable(() -> ModerationListener.NONE), Clock.systemUTC());
+				moderator::moderate, listener.getIfAvailable(() -> ModerationListener.NONE), Clock.systemUTC());
 		topology.addTo(builder);
 		return topology;
 	}

@@ -1,0 +1,152 @@
+package dev.commentmoderation.settings;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.core.env.StandardEnvironment;
+import org.springframework.core.env.SystemEnvironmentPropertySource;
+
+import dev.commentmoderation.CommentModerationApplication;
+import dev.commentmoderation.rules.CommentModerator;
+import dev.commentmoderation.rules.Decision;
+import dev.commentmoderation.rules.RuleSettings;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+@ExtendWith(OutputCaptureExtension.class)
+class ModerationSettingsTests {
+
+	final ApplicationContextRunner runner = new ApplicationContextRunner()
+		.withUserConfiguration(Settings.class, RulesConfiguration.class);
+
+	CapturedOutput output;
+
+	@BeforeEach
+	void captureOutput(CapturedOutput output) {
+		this.output = output;
+	}
+
+	@EnableConfigurationProperties({ RuleProperties.class, TopicSettings.class })
+	static class Settings {
+
+	}
+
+	@Test
+	void defaultsFollowWordPress() {
+		this.runner.run(context -> {
+			RuleSettings rules = context.getBean(CommentModerator.class).settings();
+			assertThat(rules).isEqualTo(RuleSettings.DEFAULTS);
+			TopicSettings topics = context.getBean(TopicSettings.class);
+			assertThat(List.of(topics.submitted(), topics.approved(), topics.rejected(), topics.deadLetter()))
+				.containsExactly("comments.submitted", "comments.approved", "comments.rejected",
+						"comments.submitted.DLT");
+		});
+	}
+
+	@Test
+	void aNegativeMaximumStopsStartUpNamingTheProperty() {
+		assertStartUpFails("moderation.rules.max-links=-1", "moderation.rules.max-links");
+	}
+
+	@Test
+	void aSpamPatternThatDoesNotCompileStopsStartUpNamingTheProperty() {
+		assertStartUpFails("moderation.rules.spam-patterns[0]=(unclosed", "moderation.rules.spamPatterns[0]");
+	}
+
+	@Test
+	void aBacktrackingOnlyConstructIsRefusedBecausePatternsRunInLinearTime() {
+		assertStartUpFails("moderation.rules.spam-patterns[0]=(a)\\1", "moderation.rules.spamPatterns[0]");
+	}
+
+	@Test
+	void aMissingTermsFileStopsStartUpNamingTheProperty() {
+		assertStartUpFails("moderation.rules.blocked-terms-file=/nonexistent/terms.txt",
+				"moderation.rules.blocked-terms-file");
+	}
+
+	@Test
+	void aNegativeMinimumSubmitTimeStopsStartUpNamingTheProperty() {
+		assertStartUpFails("moderation.rules.min-submit-time=-5s", "moderation.rules.min-submit-time");
+	}
+
+	@Test
+	void anIllegalTopicNameStopsStartUpNamingTheProperty() {
+		assertStartUpFails("moderation.topics.rejected=comments rejected", "moderation.topics.rejected");
+	}
+
+	@Test
+	void theReasonIsGivenWithTheProperty() {
+		assertStartUpFails("moderation.rules.max-links=-3", "moderation.rules.max-links");
+		assertThat(this.output).contains("must be greater than or equal to 0");
+	}
+
+	@Test
+	void termsFromTheFileAddToTheListIgnoringBlankLinesAndComments(@TempDir Path dir) throws Exception {
+		Path file = dir.resolve("terms.txt");
+		Files.writeString(file, "# spam words\ncasino\n\n  free money  \n", StandardCharsets.UTF_8);
+
+		this.runner
+			.withPropertyValues("moderation.rules.blocked-terms=viagra", "moderation.rules.blocked-terms-file=" + file)
+			.run(context -> assertThat(context.getBean(CommentModerator.class).settings().blockedTerms())
+				.containsExactly("viagra", "casino", "free money"));
+	}
+
+	@Test
+	void environmentVariablesBindScalarsDurationsAndLists() {
+		this.runner.withInitializer(context -> context.getEnvironment()
+			.getPropertySources()
+			.addFirst(new SystemEnvironmentPropertySource(StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME,
+					Map.of("MODERATION_RULES_MAXLINKS", "5", "MODERATION_RULES_MINSUBMITTIME", "2s",
+							"MODERATION_RULES_BLOCKEDTERMS", "casino,free money",
+							// indexed form: a regex may contain a comma, which the comma-separated form would split
+							"MODERATION_RULES_SPAMPATTERNS_0_", "(?i)\\[url=", "MODERATION_RULES_SPAMPATTERNS_1_",
+							"x{2,5}", "MODERATION_TOPICS_DEADLETTER", "site.comments.DLT"))))
+			.run(context -> {
+				RuleSettings rules = context.getBean(CommentModerator.class).settings();
+				assertThat(rules.maxLinks()).isEqualTo(5);
+				assertThat(rules.minSubmitTime()).isEqualTo(Duration.ofSeconds(2));
+				assertThat(rules.blockedTerms()).containsExactly("casino", "free money");
+				assertThat(rules.spamPatterns()).containsExactly("(?i)\\[url=", "x{2,5}");
+				assertThat(context.getBean(TopicSettings.class).deadLetter()).isEqualTo("site.comments.DLT");
+			});
+	}
+
+	@Test
+	void configuredTermsReallyReachTheRules() {
+		this.runner.withPropertyValues("moderation.rules.blocked-terms=casino").run(context -> {
+			var verdict = context.getBean(CommentModerator.class)
+				.moderate(new dev.commentmoderation.rules.Comment("c", null, null, null,
+						new dev.commentmoderation.rules.Author("Jane", "jane@example.org", null, null, null),
+						"Visit the Cаsino", null, null, null));
+			assertThat(verdict.decision()).isEqualTo(Decision.REJECTED);
+		});
+	}
+
+	/** Starts the real application, as ops would, and reads what it tells them. */
+	void assertStartUpFails(String property, String expectedName) {
+		SpringApplication application = new SpringApplication(CommentModerationApplication.class);
+		application.setWebApplicationType(WebApplicationType.NONE);
+
+		assertThatThrownBy(() -> application.run("--" + property)).isNotNull();
+		// Boot names a record's property in its Java form (spamPatterns[0]) and, where it has one, by its origin
+		assertThat(this.output).contains("APPLICATION FAILED TO START")
+			.containsAnyOf("Origin: \"" + expectedName + "\"", "Property: " + expectedName);
+	}
+
+}
