@@ -1,0 +1,103 @@
+{{/* Chart name, truncated to the 63 characters a label value allows. */}}
+{{- define "comment-moderation.name" -}}
+{{- default .Chart.Name .Values.nameOverride | trunc 63 | trimSuffix "-" }}
+{{- end }}
+
+{{/* Fully qualified app name. */}}
+{{- define "comment-moderation.fullname" -}}
+{{- if .Values.fullnameOverride }}
+{{- .Values.fullnameOverride | trunc 63 | trimSuffix "-" }}
+{{- else }}
+{{- $name := default .Chart.Name .Values.nameOverride }}
+{{- if contains $name .Release.Name }}
+{{- .Release.Name | trunc 63 | trimSuffix "-" }}
+{{- else }}
+{{- printf "%s-%s" .Release.Name $name | trunc 63 | trimSuffix "-" }}
+{{- end }}
+{{- end }}
+{{- end }}
+
+{{- define "comment-moderation.chart" -}}
+{{- printf "%s-%s" .Chart.Name .Chart.Version | replace "+" "_" | trunc 63 | trimSuffix "-" }}
+{{- end }}
+
+{{- define "comment-moderation.selectorLabels" -}}
+app.kubernetes.io/name: {{ include "comment-moderation.name" . }}
+app.kubernetes.io/instance: {{ .Release.Name }}
+{{- end }}
+
+{{- define "comment-moderation.labels" -}}
+helm.sh/chart: {{ include "comment-moderation.chart" . }}
+{{ include "comment-moderation.selectorLabels" . }}
+app.kubernetes.io/version: {{ .Values.image.tag | default .Chart.AppVersion | trunc 63 | quote }}
+app.kubernetes.io/managed-by: {{ .Release.Service }}
+app.kubernetes.io/part-of: comment-moderation
+{{- with .Values.commonLabels }}
+{{ toYaml . }}
+{{- end }}
+{{- end }}
+
+{{- define "comment-moderation.serviceAccountName" -}}
+{{- if .Values.serviceAccount.create }}
+{{- default (include "comment-moderation.fullname" .) .Values.serviceAccount.name }}
+{{- else }}
+{{- default "default" .Values.serviceAccount.name }}
+{{- end }}
+{{- end }}
+
+{{- define "comment-moderation.image" -}}
+{{- if .Values.image.digest }}
+{{- printf "%s@%s" .Values.image.repository .Values.image.digest }}
+{{- else }}
+{{- printf "%s:%s" .Values.image.repository (.Values.image.tag | default .Chart.AppVersion) }}
+{{- end }}
+{{- end }}
+
+{{/* Name of the KafkaUser, which is also the name of the Secret Strimzi creates for it. */}}
+{{- define "comment-moderation.kafkaUserName" -}}
+{{- include "comment-moderation.fullname" . }}
+{{- end }}
+
+{{/* Secret holding the SASL JAAS config line, or "". */}}
+{{- define "comment-moderation.saslSecret" -}}
+{{- if .Values.kafka.sasl.existingSecret }}
+{{- .Values.kafka.sasl.existingSecret }}
+{{- else if and .Values.strimzi.user.enabled (eq .Values.strimzi.user.authentication "scram-sha-512") }}
+{{- include "comment-moderation.kafkaUserName" . }}
+{{- else }}
+{{- .Values.kafka.existingSecret.name }}
+{{- end }}
+{{- end }}
+
+{{/* ConfigMap holding the blocked terms file, or "". */}}
+{{- define "comment-moderation.blockedTermsConfigMap" -}}
+{{- if .Values.rules.blockedTermsConfigMap }}
+{{- .Values.rules.blockedTermsConfigMap }}
+{{- else if .Values.rules.blockedTerms }}
+{{- printf "%s-blocked-terms" (include "comment-moderation.fullname" .) }}
+{{- end }}
+{{- end }}
+
+{{/* A Kubernetes resource name for a Kafka topic name (lower case, '_' to '-'). */}}
+{{- define "comment-moderation.topicResourceName" -}}
+{{- printf "%s-%s" (include "comment-moderation.fullname" .root) (.topic | lower | replace "_" "-") | trunc 253 | trimSuffix "-" | trimSuffix "." }}
+{{- end }}
+
+{{/* Fails the render on combinations that cannot work. */}}
+{{- define "comment-moderation.validate" -}}
+{{- if and .Values.autoscaling.enabled .Values.keda.enabled }}
+{{- fail "autoscaling.enabled and keda.enabled both create a HorizontalPodAutoscaler for the Deployment: enable one of them" }}
+{{- end }}
+{{- if and .Values.podDisruptionBudget.enabled (not (kindIs "invalid" .Values.podDisruptionBudget.minAvailable)) (not (kindIs "invalid" .Values.podDisruptionBudget.maxUnavailable)) }}
+{{- fail "podDisruptionBudget: set either maxUnavailable or minAvailable (and the other to null), not both" }}
+{{- end }}
+{{- if and .Values.kafka.sasl.mechanism (not (has .Values.kafka.securityProtocol (list "SASL_PLAINTEXT" "SASL_SSL"))) }}
+{{- fail "kafka.sasl.mechanism is set but kafka.securityProtocol is not SASL_PLAINTEXT or SASL_SSL" }}
+{{- end }}
+{{- if and .Values.kafka.sasl.mechanism (not (include "comment-moderation.saslSecret" .)) }}
+{{- fail "kafka.sasl.mechanism is set but no Secret holds the JAAS config: set kafka.sasl.existingSecret" }}
+{{- end }}
+{{- if and .Values.strimzi.user.enabled (eq .Values.strimzi.user.authentication "tls") (not .Values.kafka.tls.keystore.existingSecret) }}
+{{- fail "strimzi.user.authentication=tls: set kafka.tls.keystore.existingSecret to the KafkaUser's Secret (the release fullname)" }}
+{{- end }}
+{{- end }}
