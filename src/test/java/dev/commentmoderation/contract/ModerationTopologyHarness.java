@@ -53,7 +53,7 @@ final class ModerationTopologyHarness implements AutoCloseable {
 	ModerationTopologyHarness() {
 		StreamsBuilder builder = new StreamsBuilder();
 		new ModerationTopology(TOPICS,
-				new CommentModerator(RuleSettings.DEFAULTS.withBlockedTerms(List.of("casino"))),
+				new CommentModerator(RuleSettings.DEFAULTS.withBlockedTerms(List.of("casino")))::moderate,
 				ModerationListener.NONE, Clock.fixed(MODERATED_AT, ZoneOffset.UTC))
 			.addTo(builder);
 		Properties config = new Properties();
