@@ -27,6 +27,7 @@ import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Import;
 
+import dev.commentmoderation.contract.ContractSchemas;
 import dev.commentmoderation.events.DeadLetterHeaders;
 import dev.commentmoderation.testing.KafkaBroker;
 import dev.commentmoderation.testing.KafkaClients;
@@ -90,6 +91,7 @@ class ModerationServiceEndToEndTests {
 						.isEqualTo("COMMENT_ID_NOT_A_STRING");
 					continue;
 				}
+				ContractSchemas.assertValidDecision(record.value());
 				JsonNode decision = json.readTree(record.value());
 				String commentId = decision.get("commentId").stringValue();
 				assertThat(KafkaClients.utf8(record.key())).isEqualTo(commentId);
