@@ -5,11 +5,12 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * Applies every rule to a comment and collects every reason, not only the first. Thread-safe and immutable:
+ * Applies every stateless rule to a comment and collects every reason, not only the first. The decision of
+ * {@link #moderate} is the one for an author who is not trusted, with no history (see {@link StatefulModerator}). Thread-safe and immutable:
  * build one per settings and share it.
  * <p>
  * Reasons come in rule order: required fields, email syntax, website, field lengths, link count, blocked
- * terms, spam patterns, honeypot, submission speed; within a rule, fields in the order name, email, website,
+ * terms, held terms, spam patterns, honeypot, submission speed; within a rule, fields in the order name, email, website,
  * content.
  */
 public final class CommentModerator {
@@ -26,7 +27,7 @@ public final class CommentModerator {
 		this.settings = Objects.requireNonNull(settings, "settings");
 		this.rules = List.of(new RequiredFields(), new EmailAddressCheck(), new WebsiteCheck(),
 				new FieldLengths(settings), new LinkCounter(settings), new BlockedTerms(settings),
-				new SpamPatternCheck(settings), new HoneypotCheck(), new SubmissionSpeedCheck(settings));
+				new HeldTerms(settings), new SpamPatternCheck(settings), new HoneypotCheck(), new SubmissionSpeedCheck(settings));
 	}
 
 	public RuleSettings settings() {
@@ -35,11 +36,22 @@ public final class CommentModerator {
 
 	public Verdict moderate(Comment comment) {
 		Objects.requireNonNull(comment, "comment");
+		return this.settings.actions().decide(reasons(comment), false);
+	}
+
+	/** Every reason the stateless rules find, in rule order, without deciding. */
+	public java.util.List<Reason> reasons(Comment comment) {
+		Objects.requireNonNull(comment, "comment");
 		List<Reason> reasons = new ArrayList<>();
 		for (ModerationRule rule : rules) {
 			rule.check(comment, reasons);
 		}
-		return Verdict.of(reasons);
+		return List.copyOf(reasons);
+	}
+
+	/** The action of each reason code. */
+	public RuleActions actions() {
+		return this.settings.actions();
 	}
 
 }

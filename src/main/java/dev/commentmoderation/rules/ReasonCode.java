@@ -1,9 +1,26 @@
 package dev.commentmoderation.rules;
 
-/** Why a comment was rejected. The names are part of the public event contract: never rename one. */
+/**
+ * Why a comment was rejected or held. The names are part of the public event contract: never rename one.
+ * <p>
+ * DUPLICATE, FLOOD, MODERATOR_APPROVED, MODERATOR_REJECTED and REVIEW_EXPIRED come from the stateful stages of
+ * the topology (author history and the moderator review loop), not from {@link CommentModerator}.
+ */
 public enum ReasonCode {
 
 	CONTENT_REQUIRED, NAME_REQUIRED, EMAIL_REQUIRED, EMAIL_INVALID, URL_INVALID, FIELD_TOO_LONG, TOO_MANY_LINKS,
-	BLOCKED_TERM, SPAM_PATTERN, HONEYPOT, SUBMITTED_TOO_FAST
+	BLOCKED_TERM, SPAM_PATTERN, HONEYPOT, SUBMITTED_TOO_FAST,
+	/** A held term (moderation.rules.held-terms) was found: the comment is held for a moderator by default. */
+	HELD_TERM,
+	/** Same author, same post, same normalized content as an earlier comment. */
+	DUPLICATE,
+	/** Same author email or same IP within the flood interval of the previous comment. */
+	FLOOD,
+	/** A moderator approved the held comment (field "review"). */
+	MODERATOR_APPROVED,
+	/** A moderator rejected the held comment (field "review"). */
+	MODERATOR_REJECTED,
+	/** No moderator reviewed the held comment within moderation.rules.held-retention (field "review"). */
+	REVIEW_EXPIRED
 
 }

@@ -1,0 +1,55 @@
+package dev.commentmoderation.rules;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.Locale;
+import java.util.Optional;
+
+/** Author identity for the rules that remember: the normalized email address, and comment fingerprints. */
+public final class Authors {
+
+	private Authors() {
+	}
+
+	/**
+	 * The author's email address, stripped and lower-cased (Locale.ROOT), when it is a valid address; empty when it
+	 * is missing or invalid (such comments are rejected without any state).
+	 */
+	public static Optional<String> normalizedEmail(Comment comment) {
+		String email = comment.author().email();
+		if (Text.isBlank(email) || !EmailAddressCheck.isValid(email)) {
+			return Optional.empty();
+		}
+		return Optional.of(Text.strip(email).toLowerCase(Locale.ROOT));
+	}
+
+	/** The IP address as given, stripped; empty when missing or blank. */
+	public static Optional<String> ip(Comment comment) {
+		String ip = comment.author().ip();
+		return (Text.isBlank(ip)) ? Optional.empty() : Optional.of(Text.strip(ip).toLowerCase(Locale.ROOT));
+	}
+
+	/**
+	 * SHA-256 (hex) of the normalized author email, the postId and the normalized content (case, accents,
+	 * look-alikes and whitespace folded as for blocked terms): equal for "the same thing said again".
+	 */
+	public static String fingerprint(String author, Comment comment) {
+		String content = (comment.content() == null) ? "" : TextNormalizer.normalizeTerm(comment.content());
+		String post = (comment.postId() == null) ? "" : comment.postId();
+		try {
+			MessageDigest digest = MessageDigest.getInstance("SHA-256");
+			for (String part : new String[] { author, post, content }) {
+				byte[] bytes = part.getBytes(StandardCharsets.UTF_8);
+				digest.update(java.nio.ByteBuffer.allocate(Integer.BYTES).putInt(bytes.length).array());
+				digest.update(bytes);
+			}
+			return HexFormat.of().formatHex(digest.digest());
+		}
+		catch (NoSuchAlgorithmException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+}

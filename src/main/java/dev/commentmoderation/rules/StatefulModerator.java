@@ -1,0 +1,108 @@
+package dev.commentmoderation.rules;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * The rules that remember, over an {@link AuthorHistory}: DUPLICATE, FLOOD and trusted authors, then the
+ * decision. Plain Java: the stream calls it on the author's partition with history backed by state stores.
+ * <p>
+ * Idempotent resubmission (a commentId seen before) is handled before this class is called: the stored
+ * decision is re-emitted and nothing here runs.
+ */
+public final class StatefulModerator {
+
+	/** A comment as the stateful rules see it. */
+	public record Submission(String commentId, String author, String fingerprint, Instant receivedAt,
+			Instant previousFromIp) {
+	}
+
+	private final RuleActions actions;
+
+	private final StatefulSettings settings;
+
+	public StatefulModerator(RuleActions actions, StatefulSettings settings) {
+		this.actions = Objects.requireNonNull(actions, "actions");
+		this.settings = Objects.requireNonNull(settings, "settings");
+	}
+
+	public StatefulSettings settings() {
+		return this.settings;
+	}
+
+	public RuleActions actions() {
+		return this.actions;
+	}
+
+	/**
+	 * Adds DUPLICATE and FLOOD to the stateless reasons, decides (trusted authors skip hold rules), and records
+	 * the comment in the history: its time (for flood), its fingerprint unless rejected (for duplicates), and
+	 * the author's standing when the decision is final.
+	 */
+	public Verdict moderate(Submission submission, List<Reason> statelessReasons, AuthorHistory history) {
+		List<Reason> reasons = new ArrayList<>(statelessReasons);
+		Instant at = submission.receivedAt();
+		Optional<String> earlier = history.commentWithFingerprint(submission.fingerprint(),
+				at.minus(this.settings.duplicateRetention()));
+		if (earlier.isPresent() && !earlier.get().equals(submission.commentId())) {
+			reasons.add(new Reason(ReasonCode.DUPLICATE, "content",
+					"Duplicate comment detected; it looks as though you've already said that!"));
+		}
+		Duration interval = this.settings.floodInterval();
+		if (!interval.isZero()) {
+			Optional<Instant> last = history.lastComment(submission.author(), at.minus(interval));
+			if (last.isPresent() && within(last.get(), at, interval)) {
+				reasons.add(flood("author.email"));
+			}
+			else if (submission.previousFromIp() != null && within(submission.previousFromIp(), at, interval)) {
+				reasons.add(flood("author.ip"));
+			}
+		}
+		AuthorStanding standing = history.standing(submission.author(),
+				at.minus(this.settings.authorRetention()));
+		Verdict verdict = this.actions.decide(reasons,
+				standing.trusted(this.settings.trustedAuthorMinApproved()));
+		history.commented(submission.author(), at);
+		if (verdict.decision() != Decision.REJECTED) {
+			history.said(submission.fingerprint(), submission.commentId(), at);
+		}
+		AuthorStanding after = standing.after(verdict.decision(), verdict.reasons());
+		// written even when unchanged, so an active author's standing does not expire
+		history.standing(submission.author(), after, at);
+		return verdict;
+	}
+
+	/** Records a moderator's final decision (or an expired review) in the author's standing. */
+	public void reviewed(String author, Decision decision, List<Reason> reasons, Instant at, AuthorHistory history) {
+		AuthorStanding standing = history.standing(author, at.minus(this.settings.authorRetention()));
+		history.standing(author, standing.after(decision, reasons), at);
+	}
+
+	private static boolean within(Instant previous, Instant now, Duration interval) {
+		return !previous.isAfter(now) && Duration.between(previous, now).compareTo(interval) < 0;
+	}
+
+	private static Reason flood(String field) {
+		return new Reason(ReasonCode.FLOOD, field,
+				"You are posting comments too quickly. Slow down, and try again in a little while.");
+	}
+
+	/** The final reason a moderator's verdict adds to a held comment's reasons. */
+	public static Reason moderatorReason(Decision decision, String moderator, String note) {
+		boolean approved = decision == Decision.APPROVED;
+		String message = (note != null && !note.isBlank()) ? note
+				: approved ? "A moderator approved this comment." : "A moderator rejected this comment.";
+		return new Reason(approved ? ReasonCode.MODERATOR_APPROVED : ReasonCode.MODERATOR_REJECTED, "review",
+				message);
+	}
+
+	public static Reason reviewExpired(Duration heldRetention) {
+		return new Reason(ReasonCode.REVIEW_EXPIRED, "review",
+				"No moderator reviewed this comment within " + heldRetention + ".");
+	}
+
+}
