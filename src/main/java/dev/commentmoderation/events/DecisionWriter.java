@@ -17,20 +17,42 @@ public final class DecisionWriter {
 
 	private final JsonMapper mapper = JsonMapper.builder().build();
 
+	/** The moderator's verdict on a held comment, carried in the final decision as {@code review}. */
+	public record Review(String moderator, String note, Instant reviewedAt) {
+	}
+
 	public byte[] write(SubmittedComment submitted, Verdict verdict, Instant moderatedAt) {
 		Comment comment = submitted.comment();
+		return write(comment.commentId(), comment.postId(), comment.siteId(), verdict, moderatedAt,
+				submitted.receivedJson(), null);
+	}
+
+	/**
+	 * @param receivedJson the submitted event as received (already checked to be one JSON object)
+	 * @param review the moderator's verdict for a reviewed held comment, else null
+	 */
+	public byte[] write(String commentId, String postId, String siteId, Verdict verdict, Instant moderatedAt,
+			String receivedJson, Review review) {
 		ObjectNode decision = this.mapper.createObjectNode();
-		decision.put("commentId", comment.commentId());
-		decision.put("postId", comment.postId());
-		decision.put("siteId", comment.siteId());
+		decision.put("commentId", commentId);
+		decision.put("postId", postId);
+		decision.put("siteId", siteId);
 		decision.put("decision", verdict.decision().name());
 		ArrayNode reasons = decision.putArray("reasons");
 		for (Reason reason : verdict.reasons()) {
 			reasons.add(reason(reason));
 		}
 		decision.put("moderatedAt", DateTimeFormatter.ISO_INSTANT.format(moderatedAt));
+		if (review != null) {
+			ObjectNode node = decision.putObject("review");
+			node.put("moderator", review.moderator());
+			if (review.note() != null) {
+				node.put("note", review.note());
+			}
+			node.put("reviewedAt", DateTimeFormatter.ISO_INSTANT.format(review.reviewedAt()));
+		}
 		// as received, byte for byte: no re-encoding of numbers or escapes the site chose
-		decision.putRawValue("comment", new RawValue(submitted.receivedJson().strip()));
+		decision.putRawValue("comment", new RawValue(receivedJson.strip()));
 		return this.mapper.writeValueAsBytes(decision);
 	}
 

@@ -1,7 +1,7 @@
 package dev.commentmoderation.events;
 
 /**
- * Why a record on the submitted topic is not a comment event. The names appear in the dead-letter header
+ * Why a record on the submitted topic is not a comment event, or a record on the reviewed topic not a usable review. The names appear in the dead-letter header
  * {@value DeadLetterHeaders#ERROR_CODE} and in the {@code error} tag of the dead-letter metric: never rename
  * one.
  */
@@ -24,6 +24,12 @@ public enum EnvelopeError {
 	/** commentId is longer than {@value CommentEventParser#MAX_COMMENT_ID_LENGTH} characters. */
 	COMMENT_ID_TOO_LONG,
 	/** The service failed on this record for a reason of its own; the stack trace is in the headers. */
-	PROCESSING_FAILED
+	PROCESSING_FAILED,
+	/** A moderator review (on the reviewed topic) without a valid decision or moderator, or with a bad note. */
+	REVIEW_INVALID,
+	/** A moderator review of a commentId the service does not know (never submitted, or forgotten). */
+	REVIEW_UNKNOWN_COMMENT,
+	/** A moderator review of a comment that already has its final decision (never held, or already reviewed). */
+	REVIEW_ALREADY_FINAL
 
 }

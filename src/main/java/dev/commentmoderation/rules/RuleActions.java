@@ -27,6 +27,9 @@ public final class RuleActions {
 		all.put(ReasonCode.TOO_MANY_LINKS, RuleAction.HOLD);
 		all.put(ReasonCode.HELD_TERM, RuleAction.HOLD);
 		all.putAll(overrides);
+		// comments without a usable email have no author to hold them for (no state): always rejected
+		all.put(ReasonCode.EMAIL_REQUIRED, RuleAction.REJECT);
+		all.put(ReasonCode.EMAIL_INVALID, RuleAction.REJECT);
 		// a moderator's verdict is final by definition
 		all.put(ReasonCode.MODERATOR_APPROVED, RuleAction.REJECT);
 		all.put(ReasonCode.MODERATOR_REJECTED, RuleAction.REJECT);

@@ -12,7 +12,9 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 import dev.commentmoderation.rules.CommentModerator;
+import dev.commentmoderation.rules.RuleActions;
 import dev.commentmoderation.rules.RuleSettings;
+import dev.commentmoderation.rules.StatefulSettings;
 
 /** Turns the validated {@code moderation.rules.*} settings into the rules core. */
 @Configuration(proxyBeanMethods = false)
@@ -23,17 +25,32 @@ class RulesConfiguration {
 		return new CommentModerator(ruleSettings(rules));
 	}
 
+	@Bean
+	StatefulSettings statefulSettings(RuleProperties rules) {
+		return new StatefulSettings(rules.floodInterval(), rules.duplicateRetention(), rules.decisionRetention(),
+				rules.trustedAuthorMinApproved(), rules.authorRetention(), rules.heldRetention());
+	}
+
 	static RuleSettings ruleSettings(RuleProperties rules) {
 		List<String> blockedTerms = new ArrayList<>(rules.blockedTerms());
 		if (rules.blockedTermsFile() != null) {
 			blockedTerms.addAll(readTerms(rules.blockedTermsFile()));
 		}
+		List<String> heldTerms = new ArrayList<>(rules.heldTerms());
+		if (rules.heldTermsFile() != null) {
+			heldTerms.addAll(readTerms(rules.heldTermsFile(), "held-terms-file"));
+		}
 		return new RuleSettings(rules.maxNameBytes(), rules.maxEmailBytes(), rules.maxUrlBytes(),
-				rules.maxContentBytes(), rules.maxLinks(), blockedTerms, rules.spamPatterns(), rules.minSubmitTime());
+				rules.maxContentBytes(), rules.maxLinks(), blockedTerms, rules.spamPatterns(), rules.minSubmitTime(),
+				heldTerms, new RuleActions(rules.actions()));
 	}
 
 	/** One term a line; blank lines and lines starting with '#' are ignored. */
 	static List<String> readTerms(Path file) {
+		return readTerms(file, "blocked-terms-file");
+	}
+
+	static List<String> readTerms(Path file, String property) {
 		try {
 			return Files.readAllLines(file, StandardCharsets.UTF_8)
 				.stream()
@@ -43,7 +60,7 @@ class RulesConfiguration {
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(
-					"moderation.rules.blocked-terms-file: cannot read " + file + ": " + ex.getMessage(), ex);
+					"moderation.rules." + property + ": cannot read " + file + ": " + ex.getMessage(), ex);
 		}
 	}
 

@@ -14,9 +14,12 @@ import org.springframework.validation.annotation.Validated;
  * @param submitted input: CommentSubmitted events
  * @param approved output: ModerationDecision events with decision APPROVED, keyed by commentId
  * @param rejected output: ModerationDecision events with decision REJECTED, keyed by commentId
- * @param deadLetter output: input records that are not a comment event, as received, with headers saying why
+ * @param deadLetter output: input records that are not a comment event (and unusable or unknown reviews), as
+ * received, with headers saying why
+ * @param held output: ModerationDecision events with decision HELD, keyed by commentId
+ * @param reviewed input: moderators' reviews of held comments
  * @param create create missing topics at start-up
- * @param partitions partitions of topics the service creates
+ * @param partitions partitions of topics the service creates, and of its internal repartition topics
  * @param replicationFactor replication factor of topics the service creates; -1 takes the broker's default
  */
 @Validated
@@ -26,6 +29,8 @@ public record TopicSettings(
 		@DefaultValue("comments.approved") @NotBlank @Pattern(regexp = LEGAL_TOPIC, message = TOPIC_MESSAGE) String approved,
 		@DefaultValue("comments.rejected") @NotBlank @Pattern(regexp = LEGAL_TOPIC, message = TOPIC_MESSAGE) String rejected,
 		@DefaultValue("comments.submitted.DLT") @NotBlank @Pattern(regexp = LEGAL_TOPIC, message = TOPIC_MESSAGE) String deadLetter,
+		@DefaultValue("comments.held") @NotBlank @Pattern(regexp = LEGAL_TOPIC, message = TOPIC_MESSAGE) String held,
+		@DefaultValue("comments.reviewed") @NotBlank @Pattern(regexp = LEGAL_TOPIC, message = TOPIC_MESSAGE) String reviewed,
 		@DefaultValue("false") boolean create,
 		@DefaultValue("6") @Min(1) int partitions,
 		@DefaultValue("-1") @Min(-1) short replicationFactor) {

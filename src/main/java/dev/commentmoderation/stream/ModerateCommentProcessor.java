@@ -4,6 +4,8 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
 import java.util.function.Function;
 
 import org.apache.kafka.streams.processor.api.ContextualProcessor;
@@ -16,20 +18,27 @@ import dev.commentmoderation.events.DecisionWriter;
 import dev.commentmoderation.events.EnvelopeError;
 import dev.commentmoderation.events.InvalidEnvelopeException;
 import dev.commentmoderation.events.SubmittedComment;
+import dev.commentmoderation.rules.Authors;
 import dev.commentmoderation.rules.Comment;
 import dev.commentmoderation.rules.Decision;
+import dev.commentmoderation.rules.Reason;
+import dev.commentmoderation.rules.RuleActions;
 import dev.commentmoderation.rules.Verdict;
 
 /**
- * Parses a submitted record, moderates it and routes the outcome: a decision keyed by commentId, or the original
- * key and value to the dead-letter topic. Nothing thrown here stops the stream: a failure of any kind on a
+ * Stage 1, on the submitted topic's partitions: parses a record and runs the stateless rules. A record that is
+ * not a comment event goes, as received, to the dead-letter topic. A comment without a valid author email is
+ * rejected here, keyed by commentId (it needs no state). Every other comment goes on, with its stateless
+ * reasons, to the IP stage, keyed by IP. Nothing thrown here stops the stream: a failure of any kind on a
  * record dead-letters that record, in the same transaction as everything else.
  */
 final class ModerateCommentProcessor extends ContextualProcessor<byte[], byte[], byte[], Route> {
 
 	private final CommentEventParser parser;
 
-	private final Function<Comment, Verdict> moderator;
+	private final Function<Comment, List<Reason>> rules;
+
+	private final RuleActions actions;
 
 	private final DecisionWriter writer;
 
@@ -37,10 +46,11 @@ final class ModerateCommentProcessor extends ContextualProcessor<byte[], byte[],
 
 	private final Clock clock;
 
-	ModerateCommentProcessor(CommentEventParser parser, Function<Comment, Verdict> moderator, DecisionWriter writer,
-			ModerationListener listener, Clock clock) {
+	ModerateCommentProcessor(CommentEventParser parser, Function<Comment, List<Reason>> rules, RuleActions actions,
+			DecisionWriter writer, ModerationListener listener, Clock clock) {
 		this.parser = parser;
-		this.moderator = moderator;
+		this.rules = rules;
+		this.actions = actions;
 		this.writer = writer;
 		this.listener = listener;
 		this.clock = clock;
@@ -50,28 +60,38 @@ final class ModerateCommentProcessor extends ContextualProcessor<byte[], byte[],
 	public void process(Record<byte[], byte[]> record) {
 		long started = System.nanoTime();
 		SubmittedComment submitted;
-		Verdict verdict;
-		byte[] decision;
+		List<Reason> reasons;
+		Optional<String> author;
+		byte[] out;
 		try {
 			submitted = this.parser.parse(record.value(), Instant.ofEpochMilli(record.timestamp()));
-			verdict = this.moderator.apply(submitted.comment());
-			decision = this.writer.write(submitted, verdict, this.clock.instant());
+			Comment comment = submitted.comment();
+			reasons = this.rules.apply(comment);
+			author = Authors.normalizedEmail(comment);
+			if (author.isEmpty()) {
+				Verdict verdict = this.actions.decide(reasons, false);
+				out = this.writer.write(submitted, verdict, this.clock.instant());
+				Route.Destination destination = (verdict.decision() == Decision.APPROVED) ? Route.Destination.APPROVED
+						: Route.Destination.REJECTED;
+				context().forward(record.withKey(utf8(comment.commentId())).withValue(new Route(destination, out)));
+				this.listener.decided(comment.commentId(), verdict, Duration.ofNanos(System.nanoTime() - started));
+				return;
+			}
+			String ip = Authors.ip(comment).orElse(null);
+			Internal.PendingComment pending = new Internal.PendingComment(comment.commentId(), comment.postId(),
+					comment.siteId(), author.get(), ip, Authors.fingerprint(author.get(), comment), reasons,
+					submitted.receivedJson(), null);
+			String key = (ip != null) ? "ip:" + ip : "email:" + author.get();
+			out = Internal.write(new Internal.ToAuthor(pending, null));
+			context().forward(record.withKey(utf8(key)).withValue(new Route(Route.Destination.BY_IP, out)));
 		}
 		catch (InvalidEnvelopeException ex) {
 			deadLetter(record, ex);
-			return;
 		}
 		catch (RuntimeException | StackOverflowError ex) {
 			deadLetter(record, new InvalidEnvelopeException(EnvelopeError.PROCESSING_FAILED,
 					"Moderation failed: " + ex.getClass().getSimpleName(), ex));
-			return;
 		}
-		String commentId = submitted.comment().commentId();
-		Route.Destination destination = (verdict.decision() == Decision.APPROVED) ? Route.Destination.APPROVED
-				: Route.Destination.REJECTED;
-		context().forward(record.withKey(commentId.getBytes(StandardCharsets.UTF_8))
-			.withValue(new Route(destination, decision)));
-		this.listener.decided(commentId, verdict, Duration.ofNanos(System.nanoTime() - started));
 	}
 
 	private void deadLetter(Record<byte[], byte[]> record, InvalidEnvelopeException failure) {
@@ -87,6 +107,10 @@ final class ModerateCommentProcessor extends ContextualProcessor<byte[], byte[],
 				? new DeadLetterHeaders.Source(metadata.topic(), metadata.partition(), metadata.offset(),
 						record.timestamp())
 				: new DeadLetterHeaders.Source("", -1, -1L, record.timestamp());
+	}
+
+	static byte[] utf8(String text) {
+		return text.getBytes(StandardCharsets.UTF_8);
 	}
 
 }

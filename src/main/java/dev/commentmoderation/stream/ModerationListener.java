@@ -4,6 +4,7 @@ import java.time.Duration;
 
 import dev.commentmoderation.events.DeadLetterHeaders;
 import dev.commentmoderation.events.InvalidEnvelopeException;
+import dev.commentmoderation.rules.Decision;
 import dev.commentmoderation.rules.Verdict;
 
 /**
@@ -15,7 +16,19 @@ public interface ModerationListener {
 	ModerationListener NONE = new ModerationListener() {
 	};
 
+	/** A submitted comment got its first decision: APPROVED, REJECTED or HELD. */
 	default void decided(String commentId, Verdict verdict, Duration processingTime) {
+	}
+
+	/** A commentId seen before was submitted again: its stored decision was re-emitted. */
+	default void resubmitted(String commentId, Decision decision) {
+	}
+
+	/**
+	 * A held comment got its final decision from a moderator ({@code expired} false) or because nobody reviewed
+	 * it in time ({@code expired} true), {@code turnaround} after it was held.
+	 */
+	default void reviewed(String commentId, Decision decision, boolean expired, Duration turnaround) {
 	}
 
 	default void deadLettered(DeadLetterHeaders.Source source, InvalidEnvelopeException failure) {

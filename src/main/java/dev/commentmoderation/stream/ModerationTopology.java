@@ -1,65 +1,222 @@
 package dev.commentmoderation.stream;
 
 import java.time.Clock;
-import java.util.function.Consumer;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
 import java.util.function.Function;
 
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.kstream.Branched;
+import org.apache.kafka.streams.kstream.BranchedKStream;
 import org.apache.kafka.streams.kstream.Consumed;
 import org.apache.kafka.streams.kstream.KStream;
 import org.apache.kafka.streams.kstream.Named;
 import org.apache.kafka.streams.kstream.Produced;
+import org.apache.kafka.streams.kstream.Repartitioned;
+import org.apache.kafka.streams.state.Stores;
 
 import dev.commentmoderation.events.CommentEventParser;
 import dev.commentmoderation.events.DecisionWriter;
 import dev.commentmoderation.rules.Comment;
+import dev.commentmoderation.rules.CommentModerator;
+import dev.commentmoderation.rules.Reason;
+import dev.commentmoderation.rules.RuleActions;
+import dev.commentmoderation.rules.StatefulModerator;
+import dev.commentmoderation.rules.StatefulSettings;
 import dev.commentmoderation.rules.Verdict;
 
 /**
- * The moderation topology: bytes in from the submitted topic, parsed and moderated in one named processor,
- * then routed to the approved, rejected or dead-letter topic. Stateless, so it scales out to as many instances
- * as the submitted topic has partitions.
+ * The moderation topology, one exactly-once Kafka Streams application:
+ * <ol>
+ * <li>{@code moderate-comment} (submitted topic's partitions): parse, stateless rules; invalid envelopes to the
+ * dead-letter topic; comments without a valid email rejected right away (no state); the rest re-keyed by IP
+ * into repartition {@value #BY_IP}.</li>
+ * <li>{@code check-ip-flood} (by IP; store {@value #IP_LAST_COMMENT}): when this IP last commented; re-keyed by
+ * normalized author email into repartition {@value #BY_AUTHOR}.</li>
+ * <li>{@code decide-comment} (by author; stores {@value #DECISIONS}, {@value #AUTHOR_LAST_COMMENT},
+ * {@value #COMMENT_FINGERPRINTS}, {@value #AUTHOR_STANDING}): resubmission, duplicate, flood, trusted author,
+ * decision to the approved, rejected or held topic, keyed by commentId; its status to repartition
+ * {@value #STATUS_BY_COMMENT}. Also reads the final decisions of reviewed comments from repartition
+ * {@value #REVIEWED_BY_AUTHOR}.</li>
+ * <li>{@code parse-review} (reviewed topic's partitions): parse a moderator's review; re-keyed by commentId into
+ * repartition {@value #REVIEWS_BY_COMMENT}.</li>
+ * <li>{@code review-comment} (by commentId; stores {@value #HELD_COMMENTS}, {@value #FINAL_COMMENTS}): the final
+ * decision of a held comment, to the approved or rejected topic and back to the author.</li>
+ * </ol>
+ * Every internal topic and store has an explicit name, so internal topic names
+ * ({@code <application.id>-<name>-repartition}, {@code <application.id>-<store>-changelog}) are stable.
+ * Repartition topics get {@link Topics#partitions()} partitions, so the two inputs of each stateful stage are
+ * co-partitioned.
  */
 public final class ModerationTopology {
 
-	/** The topic names the topology reads and writes. */
-	public record Topics(String submitted, String approved, String rejected, String deadLetter) {
+	public static final String BY_IP = "comments-by-ip";
+
+	public static final String BY_AUTHOR = "comments-by-author";
+
+	public static final String REVIEWED_BY_AUTHOR = "reviews-by-author";
+
+	public static final String STATUS_BY_COMMENT = "decisions-by-comment";
+
+	public static final String REVIEWS_BY_COMMENT = "reviews-by-comment";
+
+	public static final String IP_LAST_COMMENT = "ip-last-comment";
+
+	public static final String DECISIONS = "decisions";
+
+	public static final String AUTHOR_LAST_COMMENT = "author-last-comment";
+
+	public static final String COMMENT_FINGERPRINTS = "comment-fingerprints";
+
+	public static final String AUTHOR_STANDING = "author-standing";
+
+	public static final String HELD_COMMENTS = "held-comments";
+
+	public static final String FINAL_COMMENTS = "final-comments";
+
+	/** Out-of-order slack kept on top of the flood interval in the flood stores. */
+	static final Duration FLOOD_SLACK = Duration.ofMinutes(1);
+
+	/**
+	 * The topic names the topology reads and writes, and the partitions of its repartition topics.
+	 */
+	public record Topics(String submitted, String approved, String rejected, String deadLetter, String held,
+			String reviewed, int partitions) {
+
+		public Topics(String submitted, String approved, String rejected, String deadLetter) {
+			this(submitted, approved, rejected, deadLetter, "comments.held", "comments.reviewed", 6);
+		}
+
 	}
 
 	private final Topics topics;
 
-	private final Function<Comment, Verdict> moderator;
+	private final Function<Comment, List<Reason>> rules;
+
+	private final StatefulModerator stateful;
 
 	private final ModerationListener listener;
 
 	private final Clock clock;
 
-	public ModerationTopology(Topics topics, Function<Comment, Verdict> moderator, ModerationListener listener, Clock clock) {
+	public ModerationTopology(Topics topics, Function<Comment, List<Reason>> rules, RuleActions actions,
+			StatefulSettings settings, ModerationListener listener, Clock clock) {
 		this.topics = topics;
-		this.moderator = moderator;
+		this.rules = rules;
+		this.stateful = new StatefulModerator(actions, settings);
 		this.listener = listener;
 		this.clock = clock;
+	}
+
+	public ModerationTopology(Topics topics, CommentModerator moderator, StatefulSettings settings,
+			ModerationListener listener, Clock clock) {
+		this(topics, moderator::reasons, moderator.actions(), settings, listener, clock);
+	}
+
+	/** Stateless rules as a function (tests); default actions and stateful settings. */
+	public ModerationTopology(Topics topics, Function<Comment, Verdict> moderator, ModerationListener listener,
+			Clock clock) {
+		this(topics, comment -> moderator.apply(comment).reasons(), RuleActions.DEFAULTS, StatefulSettings.DEFAULTS,
+				listener, clock);
 	}
 
 	public void addTo(StreamsBuilder builder) {
 		CommentEventParser parser = new CommentEventParser();
 		DecisionWriter writer = new DecisionWriter();
-		KStream<byte[], Route> routed = builder
+		StatefulSettings settings = this.stateful.settings();
+		Duration floodRetention = settings.floodInterval().plus(FLOOD_SLACK);
+		window(builder, IP_LAST_COMMENT, floodRetention, Serdes.String());
+		window(builder, DECISIONS, settings.decisionRetention(), Serdes.ByteArray());
+		window(builder, AUTHOR_LAST_COMMENT, floodRetention, Serdes.String());
+		window(builder, COMMENT_FINGERPRINTS, settings.duplicateRetention(), Serdes.ByteArray());
+		window(builder, AUTHOR_STANDING, settings.authorRetention(), Serdes.ByteArray());
+		window(builder, FINAL_COMMENTS, settings.decisionRetention(), Serdes.String());
+		builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(HELD_COMMENTS),
+				Serdes.String(), Serdes.ByteArray()));
+
+		// 1. parse and stateless rules
+		Map<String, KStream<byte[], Route>> submitted = route(builder
 			.stream(this.topics.submitted(),
 					Consumed.with(Serdes.ByteArray(), Serdes.ByteArray()).withName("comments-submitted"))
-			.process(() -> new ModerateCommentProcessor(parser, this.moderator, writer, this.listener, this.clock),
-					Named.as("moderate-comment"));
-		routed.split(Named.as("route-"))
-			.branch((key, route) -> route.destination() == Route.Destination.APPROVED,
-					Branched.withConsumer(to(this.topics.approved(), "approved"), "approved"))
-			.branch((key, route) -> route.destination() == Route.Destination.REJECTED,
-					Branched.withConsumer(to(this.topics.rejected(), "rejected"), "rejected"))
-			.defaultBranch(Branched.withConsumer(to(this.topics.deadLetter(), "dead-letter"), "dead-letter"));
+			.process(() -> new ModerateCommentProcessor(parser, this.rules, this.stateful.actions(), writer,
+					this.listener, this.clock), Named.as("moderate-comment")), "route-");
+
+		// 2. flood by IP
+		Map<String, KStream<byte[], Route>> byIp = route(repartition(submitted.get("route-by-ip"), BY_IP)
+			.process(() -> new IpFloodProcessor(settings.floodInterval()), Named.as("check-ip-flood"),
+					IP_LAST_COMMENT), "route-ip-");
+
+		// 4. moderators' reviews, parsed; merged below with every decision's status, by commentId
+		Map<String, KStream<byte[], Route>> reviews = route(builder
+			.stream(this.topics.reviewed(),
+					Consumed.with(Serdes.ByteArray(), Serdes.ByteArray()).withName("comments-reviewed"))
+			.process(() -> new ParseReviewProcessor(this.listener), Named.as("parse-review")), "route-review-");
+
+		// 3. by author: comments, and final decisions of reviewed comments
+		KStream<byte[], byte[]> toAuthor = repartition(byIp.get("route-ip-by-author"), BY_AUTHOR);
+		Map<String, KStream<byte[], Route>> decided = route(toAuthor
+			.process(() -> new AuthorProcessor(this.stateful, writer, this.listener, this.clock),
+					Named.as("decide-comment"), DECISIONS, AUTHOR_LAST_COMMENT, COMMENT_FINGERPRINTS,
+					AUTHOR_STANDING), "route-decided-");
+
+		// 5. by commentId: held comments and their reviews
+		KStream<byte[], byte[]> toComment = repartition(decided.get("route-decided-to-comment"), STATUS_BY_COMMENT)
+			.merge(repartition(reviews.get("route-review-to-comment"), REVIEWS_BY_COMMENT), Named.as("merge-by-comment"));
+		Map<String, KStream<byte[], Route>> reviewed = route(toComment.process(
+				() -> new ReviewProcessor(settings.heldRetention(), settings.decisionRetention(), writer, this.listener,
+						this.clock),
+				Named.as("review-comment"), HELD_COMMENTS, FINAL_COMMENTS), "route-reviewed-");
+
+		// final decisions of reviewed comments back to their author's partition, into the same processor
+		repartition(reviewed.get("route-reviewed-by-author"), REVIEWED_BY_AUTHOR)
+			.process(() -> new AuthorProcessor(this.stateful, writer, this.listener, this.clock),
+					Named.as("record-review"), DECISIONS, AUTHOR_LAST_COMMENT, COMMENT_FINGERPRINTS, AUTHOR_STANDING);
 	}
 
-	private static Consumer<KStream<byte[], Route>> to(String topic, String name) {
+	private static void window(StreamsBuilder builder, String name, Duration retention,
+			org.apache.kafka.common.serialization.Serde<?> valueSerde) {
+		Duration kept = retention.compareTo(Duration.ofMillis(1)) < 0 ? Duration.ofMillis(1) : retention;
+		builder.addStateStore(Stores.windowStoreBuilder(
+				Stores.persistentWindowStore(name, kept, Duration.ofMillis(1), false), Serdes.String(), valueSerde));
+	}
+
+	private KStream<byte[], byte[]> repartition(KStream<byte[], Route> stream, String name) {
+		return stream.mapValues(Route::value, Named.as(name + "-value"))
+			.repartition(Repartitioned.<byte[], byte[]>as(name)
+				.withKeySerde(Serdes.ByteArray())
+				.withValueSerde(Serdes.ByteArray())
+				.withNumberOfPartitions(this.topics.partitions()));
+	}
+
+	/**
+	 * Sends the output-topic destinations to their topics, and returns the internal ones (named
+	 * {@code <prefix>by-ip}, {@code <prefix>by-author}, {@code <prefix>to-comment}) for repartitioning.
+	 */
+	private Map<String, KStream<byte[], Route>> route(KStream<byte[], Route> routed, String prefix) {
+		BranchedKStream<byte[], Route> split = routed.split(Named.as(prefix));
+		for (Route.Destination destination : Route.Destination.values()) {
+			String name = destination.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+			String topic = switch (destination) {
+				case APPROVED -> this.topics.approved();
+				case REJECTED -> this.topics.rejected();
+				case HELD -> this.topics.held();
+				case DEAD_LETTER -> this.topics.deadLetter();
+				default -> null;
+			};
+			if (topic != null) {
+				split = split.branch((key, route) -> route.destination() == destination,
+						Branched.withConsumer(to(topic, prefix + name), name));
+			}
+			else {
+				split = split.branch((key, route) -> route.destination() == destination, Branched.as(name));
+			}
+		}
+		return split.noDefaultBranch();
+	}
+
+	private static java.util.function.Consumer<KStream<byte[], Route>> to(String topic, String name) {
 		return stream -> stream.mapValues(Route::value, Named.as(name + "-value"))
 			.to(topic, Produced.with(Serdes.ByteArray(), Serdes.ByteArray()).withName(name + "-sink"));
 	}

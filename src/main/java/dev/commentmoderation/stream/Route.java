@@ -5,7 +5,10 @@ record Route(Destination destination, byte[] value) {
 
 	enum Destination {
 
-		APPROVED, REJECTED, DEAD_LETTER
+		/** Output topics. */
+		APPROVED, REJECTED, HELD, DEAD_LETTER,
+		/** Internal repartition topics. */
+		BY_IP, BY_AUTHOR, TO_COMMENT
 
 	}
 

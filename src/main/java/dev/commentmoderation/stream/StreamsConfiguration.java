@@ -18,6 +18,7 @@ import org.springframework.kafka.core.KafkaAdmin;
 
 import dev.commentmoderation.health.StreamsStateTracker;
 import dev.commentmoderation.rules.CommentModerator;
+import dev.commentmoderation.rules.StatefulSettings;
 import dev.commentmoderation.settings.TopicSettings;
 
 /** Runs the moderation topology in Spring Kafka's StreamsBuilderFactoryBean, configured by spring.kafka.streams.*. */
@@ -29,11 +30,11 @@ class StreamsConfiguration {
 
 	@Bean
 	ModerationTopology moderationTopology(StreamsBuilder builder, TopicSettings topics, CommentModerator moderator,
-			ObjectProvider<ModerationListener> listener) {
+			StatefulSettings stateful, ObjectProvider<ModerationListener> listener) {
 		ModerationTopology topology = new ModerationTopology(
 				new ModerationTopology.Topics(topics.submitted(), topics.approved(), topics.rejected(),
-						topics.deadLetter()),
-				moderator::moderate, listener.getIfAvailable(() -> ModerationListener.NONE), Clock.systemUTC());
+						topics.deadLetter(), topics.held(), topics.reviewed(), topics.partitions()),
+				moderator, stateful, listener.getIfAvailable(() -> ModerationListener.NONE), Clock.systemUTC());
 		topology.addTo(builder);
 		return topology;
 	}
@@ -60,7 +61,8 @@ class StreamsConfiguration {
 			return new KafkaAdmin.NewTopics();
 		}
 		return new KafkaAdmin.NewTopics(topic(topics, topics.submitted()), topic(topics, topics.approved()),
-				topic(topics, topics.rejected()), topic(topics, topics.deadLetter()));
+				topic(topics, topics.rejected()), topic(topics, topics.deadLetter()), topic(topics, topics.held()),
+				topic(topics, topics.reviewed()));
 	}
 
 	private static NewTopic topic(TopicSettings topics, String name) {

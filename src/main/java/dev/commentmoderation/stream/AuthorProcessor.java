@@ -1,0 +1,175 @@
+package dev.commentmoderation.stream;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+
+import org.apache.kafka.streams.processor.api.ContextualProcessor;
+import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.state.WindowStore;
+import org.apache.kafka.streams.state.WindowStoreIterator;
+
+import dev.commentmoderation.events.DecisionWriter;
+import dev.commentmoderation.rules.AuthorHistory;
+import dev.commentmoderation.rules.AuthorStanding;
+import dev.commentmoderation.rules.Decision;
+import dev.commentmoderation.rules.StatefulModerator;
+import dev.commentmoderation.rules.Verdict;
+
+/**
+ * Stage 3, on the author's partition (repartitions {@code comments-by-author} and {@code reviews-by-author},
+ * both keyed by normalized author email): idempotent resubmission, duplicates, email flood, trusted authors,
+ * and the decision. Every store is a window store, so every remembered item expires with its retention
+ * (segments are dropped as stream time passes; lookups ignore anything older than the retention).
+ */
+final class AuthorProcessor extends ContextualProcessor<byte[], byte[], byte[], Route> {
+
+	private final StatefulModerator moderator;
+
+	private final DecisionWriter writer;
+
+	private final ModerationListener listener;
+
+	private final Clock clock;
+
+	private WindowStore<String, byte[]> decisions;
+
+	private WindowStore<String, String> lastComment;
+
+	private WindowStore<String, String> fingerprints;
+
+	private WindowStore<String, byte[]> standings;
+
+	AuthorProcessor(StatefulModerator moderator, DecisionWriter writer, ModerationListener listener, Clock clock) {
+		this.moderator = moderator;
+		this.writer = writer;
+		this.listener = listener;
+		this.clock = clock;
+	}
+
+	@Override
+	public void init(ProcessorContext<byte[], Route> context) {
+		super.init(context);
+		this.decisions = context.getStateStore(ModerationTopology.DECISIONS);
+		this.lastComment = context.getStateStore(ModerationTopology.AUTHOR_LAST_COMMENT);
+		this.fingerprints = context.getStateStore(ModerationTopology.COMMENT_FINGERPRINTS);
+		this.standings = context.getStateStore(ModerationTopology.AUTHOR_STANDING);
+	}
+
+	@Override
+	public void process(Record<byte[], byte[]> record) {
+		Internal.ToAuthor message = Internal.read(record.value(), Internal.ToAuthor.class);
+		if (message.comment() != null) {
+			moderate(record, message.comment());
+		}
+		else if (message.reviewed() != null) {
+			reviewed(record, message.reviewed());
+		}
+	}
+
+	private void moderate(Record<byte[], byte[]> record, Internal.PendingComment comment) {
+		long started = System.nanoTime();
+		long now = record.timestamp();
+		byte[] commentKey = ModerateCommentProcessor.utf8(comment.commentId());
+		Optional<Internal.StoredDecision> earlier = latest(this.decisions, comment.commentId(),
+				now - this.moderator.settings().decisionRetention().toMillis())
+			.map(bytes -> Internal.read(bytes, Internal.StoredDecision.class));
+		if (earlier.isPresent()) {
+			Internal.StoredDecision stored = earlier.get();
+			context().forward(record.withKey(commentKey)
+				.withValue(new Route(destination(stored.decision()), ModerateCommentProcessor.utf8(stored.json()))));
+			this.listener.resubmitted(comment.commentId(), stored.decision());
+			return;
+		}
+		StatefulModerator.Submission submission = new StatefulModerator.Submission(comment.commentId(),
+				comment.author(), comment.fingerprint(), Instant.ofEpochMilli(now),
+				(comment.previousFromIp() != null) ? Instant.ofEpochMilli(comment.previousFromIp()) : null);
+		Verdict verdict = this.moderator.moderate(submission, comment.reasons(), new StoreHistory());
+		Instant moderatedAt = this.clock.instant();
+		byte[] json = this.writer.write(comment.commentId(), comment.postId(), comment.siteId(), verdict,
+				moderatedAt, comment.receivedJson(), null);
+		String jsonText = new String(json, java.nio.charset.StandardCharsets.UTF_8);
+		this.decisions.put(comment.commentId(),
+				Internal.write(new Internal.StoredDecision(verdict.decision(), jsonText)), now);
+		context().forward(record.withKey(commentKey).withValue(new Route(destination(verdict.decision()), json)));
+		Internal.CommentStatus status = (verdict.decision() == Decision.HELD)
+				? new Internal.CommentStatus(comment.commentId(), comment.author(), Decision.HELD, comment.postId(),
+						comment.siteId(), verdict.reasons(), comment.receivedJson(), moderatedAt.toEpochMilli(), now)
+				: new Internal.CommentStatus(comment.commentId(), comment.author(), verdict.decision(), null, null,
+						null, null, 0L, now);
+		context().forward(record.withKey(commentKey)
+			.withValue(new Route(Route.Destination.TO_COMMENT, Internal.write(new Internal.ToComment(status, null)))));
+		this.listener.decided(comment.commentId(), verdict, Duration.ofNanos(System.nanoTime() - started));
+	}
+
+	private void reviewed(Record<byte[], byte[]> record, Internal.FinalDecision decision) {
+		long now = record.timestamp();
+		this.decisions.put(decision.commentId(),
+				Internal.write(new Internal.StoredDecision(decision.decision(), decision.json())), now);
+		this.moderator.reviewed(decision.author(), decision.decision(), decision.reasons(), Instant.ofEpochMilli(now),
+				new StoreHistory());
+	}
+
+	static Route.Destination destination(Decision decision) {
+		return switch (decision) {
+			case APPROVED -> Route.Destination.APPROVED;
+			case REJECTED -> Route.Destination.REJECTED;
+			case HELD -> Route.Destination.HELD;
+		};
+	}
+
+	/** The latest value of a key at or after {@code since}, if any. */
+	static <V> Optional<V> latest(WindowStore<String, V> store, String key, long since) {
+		try (WindowStoreIterator<V> iterator = store.backwardFetch(key, Math.max(0L, since), Long.MAX_VALUE)) {
+			return iterator.hasNext() ? Optional.of(iterator.next().value) : Optional.empty();
+		}
+	}
+
+	static <V> Optional<Long> latestTime(WindowStore<String, V> store, String key, long since) {
+		try (WindowStoreIterator<V> iterator = store.backwardFetch(key, Math.max(0L, since), Long.MAX_VALUE)) {
+			return iterator.hasNext() ? Optional.of(iterator.next().key) : Optional.empty();
+		}
+	}
+
+	/** The author history over this partition's window stores. */
+	private final class StoreHistory implements AuthorHistory {
+
+		@Override
+		public Optional<Instant> lastComment(String author, Instant since) {
+			return latestTime(AuthorProcessor.this.lastComment, author, since.toEpochMilli())
+				.map(Instant::ofEpochMilli);
+		}
+
+		@Override
+		public Optional<String> commentWithFingerprint(String fingerprint, Instant since) {
+			return latest(AuthorProcessor.this.fingerprints, fingerprint, since.toEpochMilli());
+		}
+
+		@Override
+		public AuthorStanding standing(String author, Instant since) {
+			return latest(AuthorProcessor.this.standings, author, since.toEpochMilli())
+				.map(bytes -> Internal.read(bytes, Internal.Standing.class).toStanding())
+				.orElse(AuthorStanding.NEW);
+		}
+
+		@Override
+		public void commented(String author, Instant at) {
+			AuthorProcessor.this.lastComment.put(author, "", at.toEpochMilli());
+		}
+
+		@Override
+		public void said(String fingerprint, String commentId, Instant at) {
+			AuthorProcessor.this.fingerprints.put(fingerprint, commentId, at.toEpochMilli());
+		}
+
+		@Override
+		public void standing(String author, AuthorStanding standing, Instant at) {
+			AuthorProcessor.this.standings.put(author, Internal.write(Internal.Standing.of(standing)),
+					at.toEpochMilli());
+		}
+
+	}
+
+}

@@ -1,0 +1,89 @@
+package dev.commentmoderation.stream;
+
+import java.util.List;
+
+import dev.commentmoderation.rules.AuthorStanding;
+import dev.commentmoderation.rules.Decision;
+import dev.commentmoderation.rules.Reason;
+import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Values of the topology's internal repartition topics and state stores, as JSON. Not a public contract, but
+ * changelogs and repartition topics outlive a deployment: only add fields (unknown ones are ignored on read).
+ */
+final class Internal {
+
+	static final JsonMapper JSON = JsonMapper.builder()
+		.disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+		.build();
+
+	private Internal() {
+	}
+
+	static byte[] write(Object value) {
+		return JSON.writeValueAsBytes(value);
+	}
+
+	static <T> T read(byte[] bytes, Class<T> type) {
+		return JSON.readValue(bytes, type);
+	}
+
+	/**
+	 * A comment with a valid author email on its way to the author's partition: the stateless reasons, its
+	 * identity, and the received JSON (decisions carry it byte for byte). {@code previousFromIp} (epoch ms) is
+	 * set by the IP flood stage.
+	 */
+	record PendingComment(String commentId, String postId, String siteId, String author, String ip,
+			String fingerprint, List<Reason> reasons, String receivedJson, Long previousFromIp) {
+
+		PendingComment withPreviousFromIp(Long previous) {
+			return new PendingComment(commentId, postId, siteId, author, ip, fingerprint, reasons, receivedJson,
+					previous);
+		}
+
+	}
+
+	/** A decision as emitted, kept per commentId for re-emission on resubmission. */
+	record StoredDecision(Decision decision, String json) {
+	}
+
+	/**
+	 * The author stage tells the review stage (partitioned by commentId) of every decision: HELD ones with what
+	 * a final decision needs, the others so that a review of them is "already final".
+	 */
+	record CommentStatus(String commentId, String author, Decision decision, String postId, String siteId,
+			List<Reason> reasons, String receivedJson, long heldAtMillis, long heldTimestamp) {
+	}
+
+	/** A moderator's review, with where it came from (for dead-lettering it as received). */
+	record ReviewRequest(String commentId, Decision decision, String moderator, String note, String rawValue,
+			byte[] originalKey, String sourceTopic, int sourcePartition, long sourceOffset, long sourceTimestamp) {
+	}
+
+	/** A held comment's final decision, back to its author's partition. */
+	record FinalDecision(String commentId, String author, Decision decision, List<Reason> reasons, String json) {
+	}
+
+	/** Messages the author stage reads: exactly one of the two is set. */
+	record ToAuthor(PendingComment comment, FinalDecision reviewed) {
+	}
+
+	/** Messages the review stage reads: exactly one of the two is set. */
+	record ToComment(CommentStatus status, ReviewRequest review) {
+	}
+
+	/** Standing as stored. */
+	record Standing(int approved, boolean spamRejected) {
+
+		static Standing of(AuthorStanding standing) {
+			return new Standing(standing.approved(), standing.spamRejected());
+		}
+
+		AuthorStanding toStanding() {
+			return new AuthorStanding(approved, spamRejected);
+		}
+
+	}
+
+}
