@@ -130,7 +130,7 @@ public final class ModerationTopology {
 		window(builder, IP_LAST_COMMENT, floodRetention, Serdes.String());
 		window(builder, DECISIONS, settings.decisionRetention(), Serdes.ByteArray());
 		window(builder, AUTHOR_LAST_COMMENT, floodRetention, Serdes.String());
-		window(builder, COMMENT_FINGERPRINTS, settings.duplicateRetention(), Serdes.ByteArray());
+		window(builder, COMMENT_FINGERPRINTS, settings.duplicateRetention(), Serdes.String());
 		window(builder, AUTHOR_STANDING, settings.authorRetention(), Serdes.ByteArray());
 		window(builder, FINAL_COMMENTS, settings.decisionRetention(), Serdes.String());
 		builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(HELD_COMMENTS),

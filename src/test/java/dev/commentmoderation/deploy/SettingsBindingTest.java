@@ -130,12 +130,15 @@ class SettingsBindingTest {
 
 		TopicSettings topics = binder.bindOrCreate("moderation.topics", TopicSettings.class);
 		assertThat(topics).isEqualTo(new TopicSettings("prod.comments.submitted", "prod.comments.approved",
-				"prod.comments.rejected", "prod.comments.submitted.DLT", false, 12, (short) 3));
+				"prod.comments.rejected", "prod.comments.submitted.DLT", "comments.held", "comments.reviewed", false, 12,
+				(short) 3));
 
 		RuleProperties rules = binder.bindOrCreate("moderation.rules", RuleProperties.class);
 		assertThat(rules).isEqualTo(new RuleProperties(100, 90, 150, 10000, 5, List.of(),
 				Path.of("/etc/comment-moderation/blocked-terms/blocked-terms.txt"),
-				List.of("(?i)viagra", "(?i)\\b(buy|cheap) now\\b", "x{3,}"), Duration.ofSeconds(3)));
+				List.of("(?i)viagra", "(?i)\\b(buy|cheap) now\\b", "x{3,}"), Duration.ofSeconds(3), List.of(), null,
+				Map.of(), Duration.ofSeconds(15), Duration.ofDays(7), Duration.ofDays(7), 1, Duration.ofDays(365),
+				Duration.ofDays(30)));
 
 		KafkaProperties kafka = binder.bindOrCreate("spring.kafka", KafkaProperties.class);
 		assertThat(kafka.getBootstrapServers()).containsExactly("kafka-0.kafka:9092", "kafka-1.kafka:9092");

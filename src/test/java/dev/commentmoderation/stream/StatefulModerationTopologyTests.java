@@ -1,0 +1,499 @@
+package dev.commentmoderation.stream;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Properties;
+
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.streams.StreamsBuilder;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.TestInputTopic;
+import org.apache.kafka.streams.TestOutputTopic;
+import org.apache.kafka.streams.TopologyTestDriver;
+import org.apache.kafka.streams.test.TestRecord;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import dev.commentmoderation.events.DeadLetterHeaders;
+import dev.commentmoderation.events.InvalidEnvelopeException;
+import dev.commentmoderation.rules.CommentModerator;
+import dev.commentmoderation.rules.Decision;
+import dev.commentmoderation.rules.RuleSettings;
+import dev.commentmoderation.rules.StatefulSettings;
+import dev.commentmoderation.rules.Verdict;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The stateful rules through the real topology in a TopologyTestDriver: resubmission, duplicates, flood by
+ * email and by IP, held comments, the moderator review loop, trusted authors, and the retention of each,
+ * advancing record time.
+ */
+class StatefulModerationTopologyTests {
+
+	static final Instant T0 = Instant.parse("2026-11-28T10:00:00Z");
+
+	static final JsonMapper json = JsonMapper.builder().build();
+
+	final MutableClock clock = new MutableClock(Instant.parse("2026-11-28T10:00:00.500Z"));
+
+	TopologyTestDriver driver;
+
+	TestInputTopic<byte[], byte[]> submitted;
+
+	TestInputTopic<byte[], byte[]> reviews;
+
+	TestOutputTopic<byte[], byte[]> approved;
+
+	TestOutputTopic<byte[], byte[]> rejected;
+
+	TestOutputTopic<byte[], byte[]> held;
+
+	TestOutputTopic<byte[], byte[]> deadLetters;
+
+	final List<String> events = new ArrayList<>();
+
+	final List<Duration> turnarounds = new ArrayList<>();
+
+	@BeforeEach
+	void start() {
+		start(StatefulSettings.DEFAULTS);
+	}
+
+	void start(StatefulSettings settings) {
+		if (this.driver != null) {
+			this.driver.close();
+		}
+		StreamsBuilder builder = new StreamsBuilder();
+		ModerationListener listener = new ModerationListener() {
+			@Override
+			public void decided(String commentId, Verdict verdict, Duration processingTime) {
+				events.add("decided " + commentId + " " + verdict.decision());
+			}
+
+			@Override
+			public void resubmitted(String commentId, Decision decision) {
+				events.add("resubmitted " + commentId + " " + decision);
+			}
+
+			@Override
+			public void reviewed(String commentId, Decision decision, boolean expired, Duration turnaround) {
+				events.add((expired ? "expired " : "reviewed ") + commentId + " " + decision);
+				turnarounds.add(turnaround);
+			}
+
+			@Override
+			public void deadLettered(DeadLetterHeaders.Source source, InvalidEnvelopeException failure) {
+				events.add("dead " + failure.error());
+			}
+		};
+		CommentModerator moderator = new CommentModerator(
+				RuleSettings.DEFAULTS.withBlockedTerms(List.of("casino")).withHeldTerms(List.of("refund")));
+		new ModerationTopology(new ModerationTopology.Topics("in", "ok", "no", "dlt", "held", "reviewed", 3),
+				moderator, settings, listener, this.clock)
+			.addTo(builder);
+		Properties config = new Properties();
+		config.put(StreamsConfig.APPLICATION_ID_CONFIG, "stateful-topology-tests");
+		config.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
+		config.put(StreamsConfig.STATE_DIR_CONFIG,
+				System.getProperty("java.io.tmpdir") + "/stateful-topology-tests-" + System.nanoTime());
+		this.driver = new TopologyTestDriver(builder.build(), config, T0);
+		this.submitted = this.driver.createInputTopic("in", new ByteArraySerializer(), new ByteArraySerializer());
+		this.reviews = this.driver.createInputTopic("reviewed", new ByteArraySerializer(), new ByteArraySerializer());
+		this.approved = output("ok");
+		this.rejected = output("no");
+		this.held = output("held");
+		this.deadLetters = output("dlt");
+	}
+
+	TestOutputTopic<byte[], byte[]> output(String topic) {
+		return this.driver.createOutputTopic(topic, new ByteArrayDeserializer(), new ByteArrayDeserializer());
+	}
+
+	@AfterEach
+	void close() {
+		this.driver.close();
+	}
+
+	// --- idempotent resubmission
+
+	@Test
+	void aResubmittedCommentIdGetsTheSameDecisionReEmittedNeverADuplicateOrFloodOfItself() {
+		submit(comment("c-1", "jane@example.org", "203.0.113.7", "p", "Nice talk."), T0);
+		byte[] first = this.approved.readValue();
+		this.clock.advance(Duration.ofMinutes(1));
+		submit(comment("c-1", "jane@example.org", "203.0.113.7", "p", "Nice talk."), T0.plusSeconds(2));
+
+		assertThat(this.approved.readValue()).isEqualTo(first);
+		assertThat(this.rejected.isEmpty()).isTrue();
+		assertThat(this.events).containsExactly("decided c-1 APPROVED", "resubmitted c-1 APPROVED");
+	}
+
+	@Test
+	void aResubmittedRejectionIsReEmittedWithTheSameReasons() {
+		submit(comment("c-1", "jane@example.org", "203.0.113.7", "p", "First."), T0);
+		submit(comment("c-2", "jane@example.org", "203.0.113.7", "p", "Second, too soon."), T0.plusSeconds(3));
+		byte[] flood = this.rejected.readValue();
+		submit(comment("c-2", "jane@example.org", "203.0.113.7", "p", "Second, too soon."), T0.plusSeconds(60));
+
+		assertThat(this.rejected.readValue()).isEqualTo(flood);
+		assertThat(codes(flood)).containsExactly("FLOOD");
+	}
+
+	@Test
+	void theEmailIsNormalizedSoCaseAndSpacesDoNotMakeANewAuthor() {
+		submit(comment("c-1", "jane@example.org", null, "p", "First."), T0);
+		submit(comment("c-2", "  JANE@Example.ORG ", null, "p", "Second."), T0.plusSeconds(3));
+
+		assertThat(codes(this.rejected.readValue())).containsExactly("FLOOD");
+	}
+
+	@Test
+	void aCommentIdIsForgottenAfterTheDecisionRetention() {
+		submit(comment("c-1", "jane@example.org", "203.0.113.7", "p", "Nice talk."), T0);
+		submit(comment("c-1", "jane@example.org", "203.0.113.7", "p", "Nice talk."), T0.plus(Duration.ofDays(8)));
+
+		assertThat(this.approved.readValuesToList()).hasSize(2);
+		assertThat(this.events).containsExactly("decided c-1 APPROVED", "decided c-1 APPROVED");
+	}
+
+	// --- duplicates
+
+	@Test
+	void theSameAuthorSayingTheSameThingOnTheSamePostIsADuplicate() {
+		submit(comment("c-1", "jane@example.org", "203.0.113.7", "p", "Nice talk."), T0);
+		submit(comment("c-2", "Jane@Example.org", "198.51.100.1", "p", "  NICE   talk. "), T0.plusSeconds(60));
+
+		assertThat(this.approved.readValuesToList()).hasSize(1);
+		JsonNode duplicate = json.readTree(this.rejected.readValue());
+		assertThat(duplicate.get("commentId").stringValue()).isEqualTo("c-2");
+		assertThat(codes(duplicate)).containsExactly("DUPLICATE");
+		assertThat(duplicate.get("reasons").get(0).get("field").stringValue()).isEqualTo("content");
+		assertThat(duplicate.get("reasons").get(0).get("message").stringValue())
+			.contains("it looks as though you've already said that");
+	}
+
+	@Test
+	void anotherPostAnotherAuthorOrAfterTheRetentionIsNoDuplicate() {
+		submit(comment("c-1", "jane@example.org", null, "p", "Nice talk."), T0);
+		submit(comment("c-2", "jane@example.org", null, "other-post", "Nice talk."), T0.plusSeconds(60));
+		submit(comment("c-3", "sam@example.org", null, "p", "Nice talk."), T0.plusSeconds(120));
+		submit(comment("c-4", "jane@example.org", null, "p", "Nice talk."), T0.plus(Duration.ofDays(8)));
+
+		assertThat(this.approved.readValuesToList()).hasSize(4);
+		assertThat(this.rejected.isEmpty()).isTrue();
+	}
+
+	@Test
+	void aRejectedCommentIsNotRememberedAsSaid() {
+		submit(comment("c-1", "jane@example.org", null, "p", "Win at the casino"), T0);
+		submit(comment("c-2", "jane@example.org", null, "p", "Win at the casino"), T0.plusSeconds(60));
+
+		assertThat(codes(this.rejected.readValue())).containsExactly("BLOCKED_TERM");
+		assertThat(codes(this.rejected.readValue())).containsExactly("BLOCKED_TERM");
+	}
+
+	// --- flood
+
+	@Test
+	void aSecondCommentFromTheSameEmailWithinFifteenSecondsIsAFlood() {
+		submit(comment("c-1", "jane@example.org", "203.0.113.7", "p", "One."), T0);
+		submit(comment("c-2", "jane@example.org", "198.51.100.1", "p", "Two."), T0.plusMillis(14_999));
+		submit(comment("c-3", "jane@example.org", "198.51.100.2", "p", "Three."), T0.plusMillis(30_000));
+
+		assertThat(ids(this.approved.readValuesToList())).containsExactly("c-1", "c-3");
+		JsonNode flood = json.readTree(this.rejected.readValue());
+		assertThat(flood.get("commentId").stringValue()).isEqualTo("c-2");
+		assertThat(codes(flood)).containsExactly("FLOOD");
+		assertThat(flood.get("reasons").get(0).get("field").stringValue()).isEqualTo("author.email");
+	}
+
+	@Test
+	void aCommentFromTheSameIpWithinTheIntervalIsAFloodWhateverTheEmail() {
+		submit(comment("c-1", "jane@example.org", "203.0.113.7", "p", "One."), T0);
+		submit(comment("c-2", "sam@example.org", "203.0.113.7", "p", "Two."), T0.plusSeconds(5));
+		submit(comment("c-3", "kim@example.org", "203.0.113.7", "p", "Three."), T0.plusSeconds(21));
+
+		assertThat(ids(this.approved.readValuesToList())).containsExactly("c-1", "c-3");
+		JsonNode flood = json.readTree(this.rejected.readValue());
+		assertThat(codes(flood)).containsExactly("FLOOD");
+		assertThat(flood.get("reasons").get(0).get("field").stringValue()).isEqualTo("author.ip");
+	}
+
+	@Test
+	void theFloodIntervalIsConfigurableAndZeroTurnsItOff() {
+		start(new StatefulSettings(Duration.ZERO, Duration.ofDays(7), Duration.ofDays(7), 1, Duration.ofDays(365),
+				Duration.ofDays(30)));
+		submit(comment("c-1", "jane@example.org", "203.0.113.7", "p", "One."), T0);
+		submit(comment("c-2", "jane@example.org", "203.0.113.7", "p", "Two."), T0.plusSeconds(1));
+
+		assertThat(ids(this.approved.readValuesToList())).containsExactly("c-1", "c-2");
+	}
+
+	// --- held comments and the review loop
+
+	@Test
+	void tooManyLinksAndHeldTermsHoldTheCommentWithItsReasons() {
+		submit(comment("c-links", "jane@example.org", null, "p", "See http://a.example http://b.example http://c.example"), T0);
+		submit(comment("c-term", "sam@example.org", null, "p", "I want a refund"), T0.plusSeconds(60));
+
+		List<byte[]> heldDecisions = this.held.readValuesToList();
+		assertThat(heldDecisions).hasSize(2);
+		JsonNode links = json.readTree(heldDecisions.get(0));
+		assertThat(links.get("decision").stringValue()).isEqualTo("HELD");
+		assertThat(codes(links)).containsExactly("TOO_MANY_LINKS");
+		JsonNode term = json.readTree(heldDecisions.get(1));
+		assertThat(codes(term)).containsExactly("HELD_TERM");
+		assertThat(term.get("reasons").get(0).get("match").get("term").stringValue()).isEqualTo("refund");
+		assertThat(this.approved.isEmpty()).isTrue();
+		assertThat(this.rejected.isEmpty()).isTrue();
+	}
+
+	@Test
+	void aRejectReasonWinsOverAHoldReasonAndTheDecisionCarriesBoth() {
+		submit(comment("c-1", "jane@example.org", null, "p", "casino refund"), T0);
+
+		assertThat(codes(this.rejected.readValue())).containsExactly("BLOCKED_TERM", "HELD_TERM");
+		assertThat(this.held.isEmpty()).isTrue();
+	}
+
+	@Test
+	void aModeratorApprovesAHeldCommentAndItsFinalDecisionCarriesTheVerdict() {
+		submit(comment("c-1", "jane@example.org", null, "p", "I want a refund"), T0);
+		assertThat(this.held.readValuesToList()).hasSize(1);
+		this.clock.advance(Duration.ofMinutes(42));
+		review("c-1", "APPROVED", "anna", "Fair complaint.", T0.plusSeconds(60));
+
+		JsonNode decision = json.readTree(this.approved.readValue());
+		assertThat(decision.get("decision").stringValue()).isEqualTo("APPROVED");
+		assertThat(codes(decision)).containsExactly("HELD_TERM", "MODERATOR_APPROVED");
+		JsonNode verdict = decision.get("reasons").get(1);
+		assertThat(verdict.get("field").stringValue()).isEqualTo("review");
+		assertThat(verdict.get("message").stringValue()).isEqualTo("Fair complaint.");
+		assertThat(decision.get("review").get("moderator").stringValue()).isEqualTo("anna");
+		assertThat(decision.get("review").get("note").stringValue()).isEqualTo("Fair complaint.");
+		assertThat(decision.get("comment").get("commentId").stringValue()).isEqualTo("c-1");
+		assertThat(this.rejected.isEmpty()).isTrue();
+		assertThat(this.turnarounds).containsExactly(Duration.ofMinutes(42));
+		assertThat(this.events).contains("reviewed c-1 APPROVED");
+	}
+
+	@Test
+	void aModeratorRejectsAHeldCommentWithADefaultMessageWhenThereIsNoNote() {
+		submit(comment("c-1", "jane@example.org", null, "p", "I want a refund"), T0);
+		review("c-1", "REJECTED", "anna", null, T0.plusSeconds(60));
+
+		JsonNode decision = json.readTree(this.rejected.readValue());
+		assertThat(codes(decision)).containsExactly("HELD_TERM", "MODERATOR_REJECTED");
+		assertThat(decision.get("reasons").get(1).get("message").stringValue()).isNotBlank();
+		assertThat(decision.get("review").has("note")).isFalse();
+		assertThat(this.approved.isEmpty()).isTrue();
+	}
+
+	@Test
+	void aSecondReviewAReviewOfAnAutoDecidedCommentAndAReviewOfAnUnknownOneAreDeadLettered() {
+		submit(comment("c-held", "jane@example.org", null, "p", "I want a refund"), T0);
+		submit(comment("c-auto", "sam@example.org", null, "p", "Nice."), T0.plusSeconds(1));
+		review("c-held", "APPROVED", "anna", null, T0.plusSeconds(60));
+		review("c-held", "REJECTED", "bob", "changed my mind", T0.plusSeconds(61));
+		review("c-auto", "REJECTED", "bob", null, T0.plusSeconds(62));
+		review("c-nobody", "APPROVED", "bob", null, T0.plusSeconds(63));
+
+		List<TestRecord<byte[], byte[]>> dead = this.deadLetters.readRecordsToList();
+		assertThat(dead).extracting(r -> header(r, DeadLetterHeaders.ERROR_CODE))
+			.containsExactly("REVIEW_ALREADY_FINAL", "REVIEW_ALREADY_FINAL", "REVIEW_UNKNOWN_COMMENT");
+		assertThat(header(dead.get(0), "kafka_dlt-original-topic")).isEqualTo("reviewed");
+		assertThat(utf8(dead.get(0).key())).isEqualTo("review-key");
+		assertThat(json.readTree(dead.get(0).value()).get("moderator").stringValue()).isEqualTo("bob");
+		assertThat(ids(this.approved.readValuesToList())).containsExactly("c-auto", "c-held");
+		assertThat(this.rejected.isEmpty()).isTrue();
+	}
+
+	@Test
+	void anUnusableReviewIsDeadLetteredAsReceived() {
+		byte[] value = bytes("{\"commentId\":\"c-1\",\"decision\":\"MAYBE\",\"moderator\":\"anna\"}");
+		this.reviews.pipeInput(new TestRecord<>(bytes("k"), value, new RecordHeaders(), T0));
+
+		TestRecord<byte[], byte[]> dead = this.deadLetters.readRecord();
+		assertThat(dead.value()).isEqualTo(value);
+		assertThat(header(dead, DeadLetterHeaders.ERROR_CODE)).isEqualTo("REVIEW_INVALID");
+	}
+
+	@Test
+	void aResubmittedHeldCommentReEmitsHeldThenAfterReviewItsFinalDecision() {
+		String held = comment("c-1", "jane@example.org", null, "p", "I want a refund");
+		submit(held, T0);
+		submit(held, T0.plusSeconds(30));
+		assertThat(this.held.readValuesToList()).hasSize(2);
+		review("c-1", "APPROVED", "anna", null, T0.plusSeconds(60));
+		byte[] fin = this.approved.readValue();
+		submit(held, T0.plusSeconds(90));
+
+		assertThat(this.approved.readValue()).isEqualTo(fin);
+		assertThat(this.held.isEmpty()).isTrue();
+	}
+
+	@Test
+	void aHeldCommentNobodyReviewsIsRejectedAfterTheHeldRetention() {
+		submit(comment("c-1", "jane@example.org", null, "p", "I want a refund"), T0);
+		submit(comment("c-later", "sam@example.org", null, "p", "Much later."), T0.plus(Duration.ofDays(31)));
+
+		JsonNode decision = json.readTree(this.rejected.readValue());
+		assertThat(decision.get("commentId").stringValue()).isEqualTo("c-1");
+		assertThat(codes(decision)).containsExactly("HELD_TERM", "REVIEW_EXPIRED");
+		assertThat(this.events).contains("expired c-1 REJECTED");
+		review("c-1", "APPROVED", "anna", null, T0.plus(Duration.ofDays(31)).plusSeconds(1));
+		assertThat(header(this.deadLetters.readRecord(), DeadLetterHeaders.ERROR_CODE))
+			.isEqualTo("REVIEW_ALREADY_FINAL");
+	}
+
+	// --- trusted authors
+
+	@Test
+	void anAuthorWithAnApprovedCommentSkipsTheHoldRulesButNotTheRejectRules() {
+		submit(comment("c-1", "jane@example.org", null, "p", "Nice talk."), T0);
+		submit(comment("c-2", "jane@example.org", null, "p", "I want a refund"), T0.plusSeconds(60));
+		submit(comment("c-3", "jane@example.org", null, "p", "casino refund"), T0.plusSeconds(120));
+
+		List<byte[]> approvedDecisions = this.approved.readValuesToList();
+		assertThat(ids(approvedDecisions)).containsExactly("c-1", "c-2");
+		assertThat(json.readTree(approvedDecisions.get(1)).get("reasons").size()).isZero();
+		assertThat(codes(this.rejected.readValue())).containsExactly("BLOCKED_TERM", "HELD_TERM");
+		assertThat(this.held.isEmpty()).isTrue();
+	}
+
+	@Test
+	void aModeratorApprovalMakesTheAuthorTrusted() {
+		submit(comment("c-1", "jane@example.org", null, "p", "I want a refund"), T0);
+		review("c-1", "APPROVED", "anna", null, T0.plusSeconds(30));
+		submit(comment("c-2", "jane@example.org", null, "p", "Another refund please"), T0.plusSeconds(60));
+
+		assertThat(ids(this.approved.readValuesToList())).containsExactly("c-1", "c-2");
+		assertThat(this.held.readValuesToList()).hasSize(1);
+	}
+
+	@Test
+	void aSpamRejectionMeansTheAuthorIsNotTrusted() {
+		submit(comment("c-1", "jane@example.org", null, "p", "Nice talk."), T0);
+		submit(comment("c-2", "jane@example.org", null, "p", "casino"), T0.plusSeconds(60));
+		submit(comment("c-3", "jane@example.org", null, "p", "I want a refund"), T0.plusSeconds(120));
+
+		assertThat(ids(this.held.readValuesToList())).containsExactly("c-3");
+	}
+
+	@Test
+	void theNumberOfApprovedCommentsToBeTrustedIsConfigurable() {
+		start(new StatefulSettings(Duration.ofSeconds(15), Duration.ofDays(7), Duration.ofDays(7), 2,
+				Duration.ofDays(365), Duration.ofDays(30)));
+		submit(comment("c-1", "jane@example.org", null, "p", "Nice talk."), T0);
+		submit(comment("c-2", "jane@example.org", null, "p", "I want a refund"), T0.plusSeconds(60));
+		submit(comment("c-3", "jane@example.org", null, "p", "Good point."), T0.plusSeconds(120));
+		submit(comment("c-4", "jane@example.org", null, "p", "Still want that refund"), T0.plusSeconds(180));
+
+		assertThat(ids(this.held.readValuesToList())).containsExactly("c-2");
+		assertThat(ids(this.approved.readValuesToList())).containsExactly("c-1", "c-3", "c-4");
+	}
+
+	// --- keys
+
+	@Test
+	void commentsWithoutAValidEmailAreRejectedWithoutStateAndEveryOutputIsKeyedByCommentId() {
+		submit(comment("c-1", "not-an-address", "203.0.113.7", "p", "Hi."), T0);
+		submit(comment("c-2", "jane@example.org", "203.0.113.7", "p", "Hi."), T0.plusSeconds(1));
+
+		TestRecord<byte[], byte[]> invalid = this.rejected.readRecord();
+		assertThat(utf8(invalid.key())).isEqualTo("c-1");
+		assertThat(codes(invalid.value())).containsExactly("EMAIL_INVALID");
+		// the invalid one left no trace: no IP flood for the next comment from the same IP
+		assertThat(utf8(this.approved.readRecord().key())).isEqualTo("c-2");
+	}
+
+	// --- helpers
+
+	void submit(String value, Instant timestamp) {
+		this.submitted.pipeInput(new TestRecord<>(bytes("site"), bytes(value), new RecordHeaders(), timestamp));
+	}
+
+	void review(String commentId, String decision, String moderator, String note, Instant timestamp) {
+		String value = "{\"commentId\":\"%s\",\"decision\":\"%s\",\"moderator\":\"%s\",\"note\":%s}".formatted(
+				commentId, decision, moderator, (note == null) ? "null" : "\"" + note + "\"");
+		this.reviews.pipeInput(new TestRecord<>(bytes("review-key"), bytes(value), new RecordHeaders(), timestamp));
+	}
+
+	static String comment(String commentId, String email, String ip, String postId, String content) {
+		return """
+				{"commentId":"%s","postId":"%s","siteId":"example-news",
+				 "author":{"name":"Jane Doe","email":"%s"%s},
+				 "content":"%s"}""".formatted(commentId, postId, email,
+				(ip == null) ? "" : ",\"ip\":\"" + ip + "\"", content);
+	}
+
+	static List<String> codes(byte[] decision) {
+		return codes(json.readTree(decision));
+	}
+
+	static List<String> codes(JsonNode decision) {
+		List<String> codes = new ArrayList<>();
+		decision.get("reasons").forEach(reason -> codes.add(reason.get("code").stringValue()));
+		return codes;
+	}
+
+	static List<String> ids(List<byte[]> decisions) {
+		return decisions.stream().map(d -> json.readTree(d).get("commentId").stringValue()).toList();
+	}
+
+	static String header(TestRecord<byte[], byte[]> record, String name) {
+		Header header = record.headers().lastHeader(name);
+		return (header != null) ? utf8(header.value()) : null;
+	}
+
+	static byte[] bytes(String text) {
+		return text.getBytes(StandardCharsets.UTF_8);
+	}
+
+	static String utf8(byte[] bytes) {
+		return new String(bytes, StandardCharsets.UTF_8);
+	}
+
+	static final class MutableClock extends Clock {
+
+		private Instant now;
+
+		MutableClock(Instant now) {
+			this.now = now;
+		}
+
+		void advance(Duration duration) {
+			this.now = this.now.plus(duration);
+		}
+
+		@Override
+		public ZoneId getZone() {
+			return ZoneOffset.UTC;
+		}
+
+		@Override
+		public Clock withZone(ZoneId zone) {
+			return this;
+		}
+
+		@Override
+		public Instant instant() {
+			return this.now;
+		}
+
+	}
+
+}
