@@ -36,11 +36,15 @@ public final class ContractSchemas {
 
 	public static final Path DECISION_SCHEMA = CONTRACT.resolve("moderation-decision.schema.json");
 
+	public static final Path REVIEW_SCHEMA = CONTRACT.resolve("moderator-review.schema.json");
+
 	private static final JsonMapper MAPPER = JsonMapper.builder().build();
 
 	private static final Schema SUBMITTED = load(SUBMITTED_SCHEMA, false);
 
 	private static final Schema DECISION = load(DECISION_SCHEMA, true);
+
+	private static final Schema REVIEW = load(REVIEW_SCHEMA, false);
 
 	private ContractSchemas() {
 	}
@@ -53,6 +57,16 @@ public final class ContractSchemas {
 	/** @throws AssertionError listing every violation when {@code json} is not a valid CommentSubmitted */
 	public static void assertValidSubmitted(byte[] json) {
 		assertValid("CommentSubmitted", SUBMITTED, json);
+	}
+
+	/** @throws AssertionError listing every violation when {@code json} is not a valid ModeratorReview */
+	public static void assertValidReview(byte[] json) {
+		assertValid("ModeratorReview", REVIEW, json);
+	}
+
+	/** The violations of the review schema, empty when {@code json} is valid. */
+	public static List<String> reviewErrors(byte[] json) {
+		return errors(REVIEW, json);
 	}
 
 	/** The violations of the decision schema, empty when {@code json} is valid. */

@@ -16,6 +16,8 @@ final class Samples {
 
 	static final Path COMMENTS = ContractSchemas.PROJECT.resolve("samples/comments.jsonl");
 
+	static final Path REVIEWS = ContractSchemas.PROJECT.resolve("samples/reviews.jsonl");
+
 	static final Path DEAD_LETTERS = ContractSchemas.PROJECT.resolve("samples/dead-letters.txt");
 
 	private Samples() {
@@ -33,7 +35,7 @@ final class Samples {
 
 	/**
 	 * What a sample's commentId promises: {@code c-valid-...} is approved (empty), {@code c-too-many-links...}
-	 * is rejected with TOO_MANY_LINKS only, and so on for every code's kebab-case name.
+	 * is decided with TOO_MANY_LINKS only (held, by default), and so on for every code's kebab-case name.
 	 */
 	static Optional<ReasonCode> promisedReason(String commentId) {
 		if (commentId.startsWith("c-valid-")) {
