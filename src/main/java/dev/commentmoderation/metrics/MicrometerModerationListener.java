@@ -2,6 +2,7 @@ package dev.commentmoderation.metrics;
 
 import java.time.Duration;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Set;
 
 import io.micrometer.core.instrument.Counter;
@@ -26,9 +27,16 @@ import dev.commentmoderation.stream.ModerationListener;
  * author's email, IP or the comment text.
  *
  * <ul>
- * <li>{@code moderation.comments{decision}}: comments moderated, by decision;</li>
+ * <li>{@code moderation.comments{decision}}: comments moderated, by first decision (APPROVED, REJECTED or
+ * HELD; a resubmitted commentId is not counted again);</li>
  * <li>{@code moderation.rejections{reason}}: rejected comments by reason code (a comment with two reasons
  * counts once for each);</li>
+ * <li>{@code moderation.holds{reason}}: held comments by reason code;</li>
+ * <li>{@code moderation.resubmissions{decision}}: commentIds submitted again, whose stored decision was
+ * re-emitted;</li>
+ * <li>{@code moderation.reviews{decision,outcome}}: final decisions of held comments, by a moderator
+ * ({@code outcome=moderator}) or because nobody reviewed them in time ({@code outcome=expired});</li>
+ * <li>{@code moderation.review.turnaround}: time from a comment's HELD decision to its moderator's review;</li>
  * <li>{@code moderation.dead.letters{error}}: records sent to the dead-letter topic, by envelope error;</li>
  * <li>{@code moderation.processing}: time to parse, moderate and write one decision.</li>
  * </ul>
@@ -42,6 +50,8 @@ class MicrometerModerationListener implements ModerationListener {
 
 	private final Timer processing;
 
+	private final Timer turnaround;
+
 	MicrometerModerationListener(MeterRegistry registry) {
 		this.registry = registry;
 		this.processing = Timer.builder("moderation.processing")
@@ -53,7 +63,19 @@ class MicrometerModerationListener implements ModerationListener {
 		}
 		for (ReasonCode code : ReasonCode.values()) {
 			rejections(code);
+			holds(code);
 		}
+		for (Decision decision : List.of(Decision.APPROVED, Decision.REJECTED)) {
+			for (String outcome : List.of("moderator", "expired")) {
+				reviews(decision, outcome);
+			}
+		}
+		for (Decision decision : Decision.values()) {
+			resubmissions(decision);
+		}
+		this.turnaround = Timer.builder("moderation.review.turnaround")
+			.description("Time from a comment's HELD decision to its moderator's review")
+			.register(registry);
 		for (EnvelopeError error : EnvelopeError.values()) {
 			deadLetters(error);
 		}
@@ -67,10 +89,30 @@ class MicrometerModerationListener implements ModerationListener {
 		for (Reason reason : verdict.reasons()) {
 			codes.add(reason.code());
 		}
-		codes.forEach(code -> rejections(code).increment());
+		if (verdict.decision() == Decision.REJECTED) {
+			codes.forEach(code -> rejections(code).increment());
+		}
+		else if (verdict.decision() == Decision.HELD) {
+			codes.forEach(code -> holds(code).increment());
+		}
 		if (log.isDebugEnabled()) {
 			log.debug("Comment {} {} {}", commentId, verdict.decision(), codes);
 		}
+	}
+
+	@Override
+	public void resubmitted(String commentId, Decision decision) {
+		resubmissions(decision).increment();
+		log.debug("Comment {} resubmitted: {} re-emitted", commentId, decision);
+	}
+
+	@Override
+	public void reviewed(String commentId, Decision decision, boolean expired, Duration turnaroundTime) {
+		reviews(decision, expired ? "expired" : "moderator").increment();
+		if (!expired) {
+			this.turnaround.record(turnaroundTime);
+		}
+		log.debug("Comment {} {} after review ({})", commentId, decision, expired ? "expired" : "moderator");
 	}
 
 	@Override
@@ -91,6 +133,28 @@ class MicrometerModerationListener implements ModerationListener {
 		return Counter.builder("moderation.rejections")
 			.description("Rejected comments, by reason code")
 			.tag("reason", code.name())
+			.register(this.registry);
+	}
+
+	private Counter holds(ReasonCode code) {
+		return Counter.builder("moderation.holds")
+			.description("Held comments, by reason code")
+			.tag("reason", code.name())
+			.register(this.registry);
+	}
+
+	private Counter resubmissions(Decision decision) {
+		return Counter.builder("moderation.resubmissions")
+			.description("Comments submitted again with a known commentId, by the decision re-emitted")
+			.tag("decision", decision.name())
+			.register(this.registry);
+	}
+
+	private Counter reviews(Decision decision, String outcome) {
+		return Counter.builder("moderation.reviews")
+			.description("Final decisions of held comments, by decision and outcome (moderator or expired)")
+			.tag("decision", decision.name())
+			.tag("outcome", outcome)
 			.register(this.registry);
 	}
 

@@ -51,6 +51,9 @@ class StreamsConfiguration {
 				return StreamThreadExceptionResponse.SHUTDOWN_CLIENT;
 			});
 			factoryBean.setStateListener(stateTracker);
+			// On a graceful stop (scale-in, rolling update) hand partitions and their state over at once, rather
+			// than after the session timeout: Kafka Streams does not leave the group on close by default.
+			factoryBean.setLeaveGroupOnClose(true);
 		};
 	}
 
