@@ -61,10 +61,13 @@ class ModerationServiceEndToEndTests {
 		int comments = 300;
 		try (KafkaProducer<byte[], byte[]> producer = KafkaClients.producer(this.broker.bootstrapServers())) {
 			for (int i = 0; i < comments; i++) {
+				// a different author and IP each, so that no comment is a flood or a duplicate of another
+				String ip = "198.51." + (i / 250) + "." + (i % 250);
 				byte[] value = switch (i % 3) {
-					case 0 -> SampleComments.valid("c-" + i);
+					case 0 -> SampleComments.comment("c-" + i, "Jane Doe", "jane" + i + "@example.org", ip,
+							"Thanks for the write-up, very clear.");
 					case 1 -> SampleComments.withoutEmail("c-" + i);
-					default -> SampleComments.comment("c-" + i, "Jane Doe", "jane@example.org",
+					default -> SampleComments.comment("c-" + i, "Jane Doe", "jane" + i + "@example.org", ip,
 							"Try the casino at casino.example");
 				};
 				KafkaClients.send(producer, "comments.submitted", "post-" + (i % 7), value);
@@ -108,15 +111,57 @@ class ModerationServiceEndToEndTests {
 			assertThat(deadLetters).isEqualTo(3);
 		}
 
+		// held for too many links, then approved by a moderator on comments.reviewed
+		try (KafkaProducer<byte[], byte[]> producer = KafkaClients.producer(this.broker.bootstrapServers())) {
+			for (int i = 0; i < 3; i++) {
+				KafkaClients.send(producer, "comments.submitted", "held-" + i, SampleComments.comment("held-" + i,
+						"Harry", "harry" + i + "@example.com", "192.0.2." + i,
+						"Links: http://a.example http://b.example http://c.example"));
+			}
+			producer.flush();
+		}
+		try (KafkaConsumer<byte[], byte[]> reader = KafkaClients.committedReader(this.broker.bootstrapServers(),
+				"comments.held")) {
+			List<ConsumerRecord<byte[], byte[]>> held = KafkaClients.readAtLeast(reader, 3, Duration.ofSeconds(60));
+			assertThat(held).hasSize(3);
+			held.forEach(record -> ContractSchemas.assertValidDecision(record.value()));
+		}
+		try (KafkaProducer<byte[], byte[]> producer = KafkaClients.producer(this.broker.bootstrapServers())) {
+			for (int i = 0; i < 3; i++) {
+				KafkaClients.send(producer, "comments.reviewed", "held-" + i,
+						("{\"commentId\":\"held-" + i + "\",\"decision\":\"APPROVED\",\"moderator\":\"anna\"}")
+							.getBytes(StandardCharsets.UTF_8));
+			}
+			producer.flush();
+		}
+		try (KafkaConsumer<byte[], byte[]> reader = KafkaClients.committedReader(this.broker.bootstrapServers(),
+				"comments.approved")) {
+			List<ConsumerRecord<byte[], byte[]>> approved = KafkaClients.readAtLeast(reader, comments / 3 + 3,
+					Duration.ofSeconds(60));
+			List<JsonNode> reviewed = approved.stream()
+				.map(record -> json.readTree(record.value()))
+				.filter(decision -> decision.get("commentId").stringValue().startsWith("held-"))
+				.toList();
+			assertThat(reviewed).hasSize(3).allSatisfy(decision -> {
+				assertThat(decision.get("review").get("moderator").stringValue()).isEqualTo("anna");
+				assertThat(decision.get("reasons").get(1).get("code").stringValue()).isEqualTo("MODERATOR_APPROVED");
+			});
+			approved.forEach(record -> ContractSchemas.assertValidDecision(record.value()));
+		}
+
 		String prometheus = get("/actuator/prometheus");
 		assertThat(prometheus).contains("moderation_comments_total{application=\"comment-moderation\",decision=\"APPROVED\"} 100.0")
 			.contains("moderation_rejections_total{application=\"comment-moderation\",reason=\"EMAIL_REQUIRED\"} 100.0")
 			.contains("moderation_rejections_total{application=\"comment-moderation\",reason=\"BLOCKED_TERM\"} 100.0")
 			.contains("moderation_dead_letters_total{application=\"comment-moderation\",error=\"COMMENT_ID_NOT_A_STRING\"} 3.0")
 			.contains("moderation_processing_seconds_count")
+			.contains("moderation_comments_total{application=\"comment-moderation\",decision=\"HELD\"} 3.0")
+			.contains("moderation_holds_total{application=\"comment-moderation\",reason=\"TOO_MANY_LINKS\"} 3.0")
+			.contains("moderation_reviews_total{application=\"comment-moderation\",decision=\"APPROVED\",outcome=\"moderator\"} 3.0")
+			.contains("moderation_review_turnaround_seconds_count{application=\"comment-moderation\"} 3")
 			.contains("kafka_consumer_fetch_manager_records_lag_max");
 
-		assertThat(output).contains("c-1").doesNotContain("jane@example.org").doesNotContain("203.0.113.7")
+		assertThat(output).contains("c-1").doesNotContain("@example.org").doesNotContain("198.51.")
 			.doesNotContain("Thanks for the write-up").doesNotContain("Try the casino");
 	}
 

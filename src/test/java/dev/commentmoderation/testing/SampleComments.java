@@ -18,13 +18,17 @@ public final class SampleComments {
 	}
 
 	public static byte[] comment(String commentId, String name, String email, String content) {
+		return comment(commentId, name, email, "203.0.113.7", content);
+	}
+
+	public static byte[] comment(String commentId, String name, String email, String ip, String content) {
 		Instant rendered = Instant.parse("2026-11-28T03:33:10Z");
 		return """
 				{"commentId":"%s","postId":"security-talks-geneva","siteId":"example-news","parentId":null,
-				 "author":{"name":"%s","email":"%s","url":"https://jane.example","ip":"203.0.113.7",
+				 "author":{"name":"%s","email":"%s","url":"https://jane.example","ip":"%s",
 				           "userAgent":"Mozilla/5.0"},
 				 "content":"%s","submittedAt":"%s","formRenderedAt":"%s","honeypot":""}"""
-			.formatted(commentId, name, email, content, rendered.plusSeconds(50), rendered)
+			.formatted(commentId, name, email, ip, content, rendered.plusSeconds(50), rendered)
 			.getBytes(StandardCharsets.UTF_8);
 	}
 
