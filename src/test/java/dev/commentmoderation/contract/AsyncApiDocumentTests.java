@@ -53,7 +53,7 @@ class AsyncApiDocumentTests {
 			.path("moderation")
 			.path("topics");
 		Map<String, String> expected = new TreeMap<>();
-		for (String setting : List.of("submitted", "approved", "rejected", "dead-letter")) {
+		for (String setting : List.of("submitted", "approved", "rejected", "dead-letter", "held", "reviewed")) {
 			assertThat(topics.path(setting).isString()).as("moderation.topics.%s in application.yml", setting).isTrue();
 			expected.put(setting, topics.path(setting).asString());
 		}
@@ -73,14 +73,15 @@ class AsyncApiDocumentTests {
 	}
 
 	@Test
-	void theServiceReceivesSubmittedAndSendsTheOtherThree() {
+	void theServiceReceivesSubmittedAndReviewedAndSendsTheOtherFour() {
 		Map<String, String> actions = new TreeMap<>();
 		for (Map.Entry<String, JsonNode> operation : asyncApi.path("operations").properties()) {
 			String channel = operation.getValue().path("channel").path("$ref").asString();
 			actions.put(resolve(channel).path("address").asString(), operation.getValue().path("action").asString());
 		}
 		assertThat(actions).isEqualTo(Map.of("comments.submitted", "receive", "comments.approved", "send",
-				"comments.rejected", "send", "comments.submitted.DLT", "send"));
+				"comments.rejected", "send", "comments.submitted.DLT", "send", "comments.held", "send",
+				"comments.reviewed", "receive"));
 	}
 
 	@Test
@@ -93,7 +94,9 @@ class AsyncApiDocumentTests {
 			.isEqualTo(SCHEMA_FORMAT);
 		assertThat(messages.path("ModerationDecision").path("payload").path("schema").path("$ref").asString())
 			.isEqualTo("./moderation-decision.schema.json");
-		for (String message : List.of("CommentSubmitted", "ModerationDecision", "DeadLetter")) {
+		assertThat(messages.path("ModeratorReview").path("payload").path("schema").path("$ref").asString())
+			.isEqualTo("./moderator-review.schema.json");
+		for (String message : List.of("CommentSubmitted", "ModerationDecision", "ModeratorReview", "DeadLetter")) {
 			assertThat(messages.path(message).path("bindings").path("kafka").path("key").path("type").asString())
 				.as("%s key schema", message)
 				.isEqualTo("string");
