@@ -35,10 +35,27 @@ class DecisionSchemaTests {
 			 "moderatedAt":"2026-11-28T03:34:01Z","comment":{"commentId":"c-2"}}
 			""";
 
+	private static final String HELD = """
+			{"commentId":"c-3","postId":"p","siteId":"s","decision":"HELD",
+			 "reasons":[{"code":"TOO_MANY_LINKS","field":"content","message":"Your comment has too many links."}],
+			 "moderatedAt":"2026-11-28T03:34:01Z","comment":{"commentId":"c-3"}}
+			""";
+
+	private static final String APPROVED_BY_A_MODERATOR = """
+			{"commentId":"c-3","postId":"p","siteId":"s","decision":"APPROVED",
+			 "reasons":[{"code":"TOO_MANY_LINKS","field":"content","message":"Your comment has too many links."},
+			            {"code":"MODERATOR_APPROVED","field":"review","message":"Useful links."}],
+			 "moderatedAt":"2026-11-28T04:00:00Z",
+			 "review":{"moderator":"anna","note":"Useful links.","reviewedAt":"2026-11-28T04:00:00Z"},
+			 "comment":{"commentId":"c-3"}}
+			""";
+
 	@Test
 	void acceptsTheHandMadeValidDecisions() {
 		ContractSchemas.assertValidDecision(REJECTED.getBytes());
 		ContractSchemas.assertValidDecision(APPROVED.getBytes());
+		ContractSchemas.assertValidDecision(HELD.getBytes());
+		ContractSchemas.assertValidDecision(APPROVED_BY_A_MODERATOR.getBytes());
 	}
 
 	static Stream<Named<Consumer<ObjectNode>>> brokenDecisions() {
@@ -65,7 +82,16 @@ class DecisionSchemaTests {
 				broken("a comment that is not an object", d -> d.put("comment", "Our casino")),
 				broken("moderatedAt that is not RFC 3339", d -> d.put("moderatedAt", "28/11/2026 03:34")),
 				broken("an empty commentId", d -> d.put("commentId", "")),
-				broken("a numeric postId", d -> d.put("postId", 7)));
+				broken("a numeric postId", d -> d.put("postId", 7)),
+				broken("HELD without reasons", d -> d.put("decision", "HELD").putArray("reasons")),
+				broken("HELD with a review", d -> d.put("decision", "HELD").putObject("review").put("moderator", "anna")
+					.put("reviewedAt", "2026-11-28T03:34:01Z")),
+				broken("APPROVED with reasons and a review but no MODERATOR_APPROVED",
+						d -> d.put("decision", "APPROVED").putObject("review").put("moderator", "anna")
+							.put("reviewedAt", "2026-11-28T03:34:01Z")),
+				broken("a review without a moderator",
+						d -> d.putObject("review").put("reviewedAt", "2026-11-28T03:34:01Z")),
+				broken("HELD_TERM without a match", d -> reason(d, 2).put("code", "HELD_TERM")));
 	}
 
 	@ParameterizedTest(name = "rejects {0}")

@@ -24,7 +24,11 @@ import org.springframework.core.env.SystemEnvironmentPropertySource;
 import dev.commentmoderation.CommentModerationApplication;
 import dev.commentmoderation.rules.CommentModerator;
 import dev.commentmoderation.rules.Decision;
+import dev.commentmoderation.rules.ReasonCode;
+import dev.commentmoderation.rules.RuleAction;
+import dev.commentmoderation.rules.RuleActions;
 import dev.commentmoderation.rules.RuleSettings;
+import dev.commentmoderation.rules.StatefulSettings;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -88,6 +92,68 @@ class ModerationSettingsTests {
 	@Test
 	void anIllegalTopicNameStopsStartUpNamingTheProperty() {
 		assertStartUpFails("moderation.topics.rejected=comments rejected", "moderation.topics.rejected");
+	}
+
+	@Test
+	void aNegativeFloodIntervalStopsStartUpNamingTheProperty() {
+		assertStartUpFails("moderation.rules.flood-interval=-1s", "moderation.rules.flood-interval");
+	}
+
+	@Test
+	void aZeroDecisionRetentionStopsStartUpNamingTheProperty() {
+		assertStartUpFails("moderation.rules.decision-retention=0s", "moderation.rules.decision-retention");
+	}
+
+	@Test
+	void aNegativeTrustedAuthorThresholdStopsStartUpNamingTheProperty() {
+		assertStartUpFails("moderation.rules.trusted-author-min-approved=-1",
+				"moderation.rules.trusted-author-min-approved");
+	}
+
+	@Test
+	void anUnknownActionStopsStartUp() {
+		assertStartUpFails("moderation.rules.actions.BLOCKED_TERM=MAYBE", "moderation.rules.actions");
+	}
+
+	@Test
+	void anIllegalHeldTopicNameStopsStartUpNamingTheProperty() {
+		assertStartUpFails("moderation.topics.held=comments held", "moderation.topics.held");
+	}
+
+	@Test
+	void statefulDefaultsFollowWordPressAndTheIssue() {
+		this.runner.run(context -> {
+			assertThat(context.getBean(StatefulSettings.class)).isEqualTo(StatefulSettings.DEFAULTS);
+			assertThat(context.getBean(CommentModerator.class).actions()).isEqualTo(RuleActions.DEFAULTS);
+			TopicSettings topics = context.getBean(TopicSettings.class);
+			assertThat(List.of(topics.held(), topics.reviewed())).containsExactly("comments.held", "comments.reviewed");
+		});
+	}
+
+	@Test
+	void environmentVariablesBindHeldTermsActionsAndStatefulSettings(@TempDir Path dir) throws Exception {
+		Path file = dir.resolve("held.txt");
+		Files.writeString(file, "# held\nrefund\n", StandardCharsets.UTF_8);
+		this.runner.withInitializer(context -> context.getEnvironment()
+			.getPropertySources()
+			.addFirst(new SystemEnvironmentPropertySource(StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME,
+					Map.of("MODERATION_RULES_HELDTERMS", "crypto", "MODERATION_RULES_HELDTERMSFILE", file.toString(),
+							"MODERATION_RULES_ACTIONS_BLOCKEDTERM", "HOLD", "MODERATION_RULES_ACTIONS_TOOMANYLINKS",
+							"REJECT", "MODERATION_RULES_FLOODINTERVAL", "30s", "MODERATION_RULES_DECISIONRETENTION",
+							"3d", "MODERATION_RULES_TRUSTEDAUTHORMINAPPROVED", "2", "MODERATION_TOPICS_HELD",
+							"site.comments.held"))))
+			.run(context -> {
+				RuleSettings rules = context.getBean(CommentModerator.class).settings();
+				assertThat(rules.heldTerms()).containsExactly("crypto", "refund");
+				assertThat(rules.actions().of(ReasonCode.BLOCKED_TERM)).isEqualTo(RuleAction.HOLD);
+				assertThat(rules.actions().of(ReasonCode.TOO_MANY_LINKS)).isEqualTo(RuleAction.REJECT);
+				assertThat(rules.actions().of(ReasonCode.HELD_TERM)).isEqualTo(RuleAction.HOLD);
+				StatefulSettings stateful = context.getBean(StatefulSettings.class);
+				assertThat(stateful.floodInterval()).isEqualTo(Duration.ofSeconds(30));
+				assertThat(stateful.decisionRetention()).isEqualTo(Duration.ofDays(3));
+				assertThat(stateful.trustedAuthorMinApproved()).isEqualTo(2);
+				assertThat(context.getBean(TopicSettings.class).held()).isEqualTo("site.comments.held");
+			});
 	}
 
 	@Test
