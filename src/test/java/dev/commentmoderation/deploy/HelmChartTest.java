@@ -56,7 +56,8 @@ class HelmChartTest {
 		List<Map<String, Object>> manifests = Chart.render(Chart.ALL_ON);
 		assertThat(kinds(manifests)).containsExactlyInAnyOrder("ServiceAccount", "Service", "Deployment",
 				"PodDisruptionBudget", "Pod", "ConfigMap", "ConfigMap", "ScaledObject", "ServiceMonitor",
-				"NetworkPolicy", "KafkaTopic", "KafkaTopic", "KafkaTopic", "KafkaTopic", "KafkaUser");
+				"NetworkPolicy", "KafkaTopic", "KafkaTopic", "KafkaTopic", "KafkaTopic", "KafkaTopic", "KafkaTopic",
+				"KafkaUser");
 		assertAllValid(manifests);
 
 		List<Map<String, Object>> withHpa = Chart.render(Chart.HPA);
@@ -145,6 +146,8 @@ class HelmChartTest {
 				"topic:literal:prod.comments.approved:Write", "topic:literal:prod.comments.approved:Describe",
 				"topic:literal:prod.comments.rejected:Write", "topic:literal:prod.comments.rejected:Describe",
 				"topic:literal:prod.comments.submitted.DLT:Write", "topic:literal:prod.comments.submitted.DLT:Describe",
+				"topic:literal:prod.comments.held:Write", "topic:literal:prod.comments.held:Describe",
+				"topic:literal:prod.comments.reviewed:Read", "topic:literal:prod.comments.reviewed:Describe",
 				"topic:prefix:moderation-prod-:All", "group:literal:moderation-prod:Read",
 				"transactionalId:prefix:moderation-prod:Write", "transactionalId:prefix:moderation-prod:Describe",
 				"cluster:literal::IdempotentWrite");
@@ -161,7 +164,7 @@ class HelmChartTest {
 		List<Map<String, Object>> topics = ofKind(Chart.render(Chart.ALL_ON), "KafkaTopic");
 		assertThat(topics).extracting((topic) -> (String) at(topic, "spec", "topicName")).containsExactlyInAnyOrder(
 				"prod.comments.submitted", "prod.comments.approved", "prod.comments.rejected",
-				"prod.comments.submitted.DLT");
+				"prod.comments.submitted.DLT", "prod.comments.held", "prod.comments.reviewed");
 		assertThat(topics).allSatisfy((topic) -> assertThat((Integer) at(topic, "spec", "partitions")).isEqualTo(12));
 	}
 
