@@ -49,7 +49,8 @@ class ComposeAndImageTest {
 		List<String> command = at(this.compose, "services", "kafka-topics", "command");
 		String script = String.join("\n", command);
 		assertThat(script).contains("/opt/kafka/bin/kafka-topics.sh", "--if-not-exists", "--bootstrap-server kafka:9092",
-				"comments.submitted", "comments.approved", "comments.rejected", "comments.submitted.DLT");
+				"comments.submitted", "comments.approved", "comments.rejected", "comments.submitted.DLT", "comments.held",
+				"comments.reviewed");
 		assertThat(script.replace("$$", "")).as("compose interpolates a single $: shell variables need $$")
 			.doesNotContain("$");
 		assertThat((String) at(this.compose, "services", "kafka-topics", "depends_on", "kafka", "condition"))
