@@ -11,7 +11,10 @@ import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.WindowStore;
 import org.apache.kafka.streams.state.WindowStoreIterator;
 
+import dev.commentmoderation.events.DeadLetterHeaders;
 import dev.commentmoderation.events.DecisionWriter;
+import dev.commentmoderation.events.EnvelopeError;
+import dev.commentmoderation.events.InvalidEnvelopeException;
 import dev.commentmoderation.rules.AuthorHistory;
 import dev.commentmoderation.rules.AuthorStanding;
 import dev.commentmoderation.rules.Decision;
@@ -62,7 +65,12 @@ final class AuthorProcessor extends ContextualProcessor<byte[], byte[], byte[], 
 	public void process(Record<byte[], byte[]> record) {
 		Internal.ToAuthor message = Internal.read(record.value(), Internal.ToAuthor.class);
 		if (message.comment() != null) {
-			moderate(record, message.comment());
+			try {
+				moderate(record, message.comment());
+			}
+			catch (RuntimeException ex) {
+				deadLetter(record, message.comment(), ex);
+			}
 		}
 		else if (message.reviewed() != null) {
 			reviewed(record, message.reviewed());
@@ -102,6 +110,25 @@ final class AuthorProcessor extends ContextualProcessor<byte[], byte[], byte[], 
 		context().forward(record.withKey(commentKey)
 			.withValue(new Route(Route.Destination.TO_COMMENT, Internal.write(new Internal.ToComment(status, null)))));
 		this.listener.decided(comment.commentId(), verdict, Duration.ofNanos(System.nanoTime() - started));
+	}
+
+	/**
+	 * A failure of the service's own code on one comment dead-letters the comment as received (PROCESSING_FAILED,
+	 * source = the internal repartition topic) rather than stopping the stream, as in the first stage.
+	 */
+	private void deadLetter(Record<byte[], byte[]> record, Internal.PendingComment comment, RuntimeException ex) {
+		org.apache.kafka.streams.processor.api.RecordMetadata metadata = context().recordMetadata().orElse(null);
+		DeadLetterHeaders.Source source = (metadata != null)
+				? new DeadLetterHeaders.Source(metadata.topic(), metadata.partition(), metadata.offset(),
+						record.timestamp())
+				: new DeadLetterHeaders.Source("", -1, -1L, record.timestamp());
+		InvalidEnvelopeException failure = new InvalidEnvelopeException(EnvelopeError.PROCESSING_FAILED,
+				"Moderation failed: " + ex.getClass().getSimpleName(), ex);
+		context().forward(record.withKey(ModerateCommentProcessor.utf8(comment.commentId()))
+			.withHeaders(DeadLetterHeaders.of(record.headers(), source, failure))
+			.withValue(new Route(Route.Destination.DEAD_LETTER,
+					comment.receivedJson().getBytes(java.nio.charset.StandardCharsets.UTF_8))));
+		this.listener.deadLettered(source, failure);
 	}
 
 	private void reviewed(Record<byte[], byte[]> record, Internal.FinalDecision decision) {
