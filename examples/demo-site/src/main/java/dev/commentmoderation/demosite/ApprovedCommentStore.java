@@ -99,6 +99,7 @@ public class ApprovedCommentStore {
 
 	private void append(String text) {
 		try {
+			Files.createDirectories(this.file.getParent());
 			Files.writeString(this.file, text, StandardCharsets.UTF_8, StandardOpenOption.CREATE,
 					StandardOpenOption.APPEND, StandardOpenOption.DSYNC);
 		}

@@ -144,6 +144,8 @@ public class ArticleController {
 			}
 		}
 		model.addAttribute("postId", POST_ID);
+		// A link to the very same URL with another #fragment would only scroll: a new query string reloads.
+		model.addAttribute("checkedAt", System.currentTimeMillis() / 1000);
 		model.addAttribute("comments", this.store.forPost(POST_ID).stream().map(this::view).toList());
 		model.addAttribute("awaiting", awaiting);
 		model.addAttribute("awaitingIds", String.join(" ", awaitingIds));
