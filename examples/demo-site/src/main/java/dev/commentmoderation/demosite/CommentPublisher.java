@@ -52,8 +52,13 @@ public class CommentPublisher {
 		author.put("name", nullToEmpty(form.author()));
 		author.put("email", nullToEmpty(form.email()));
 		author.put("url", blankToNull(form.url()));
-		author.put("ip", ip);
-		author.put("userAgent", userAgent);
+		// Optional, and strings when present (the contract has no null for them): left out when unknown.
+		if (ip != null) {
+			author.put("ip", ip);
+		}
+		if (userAgent != null) {
+			author.put("userAgent", userAgent);
+		}
 		Map<String, Object> event = new LinkedHashMap<>();
 		event.put("commentId", commentId);
 		event.put("postId", postId);
