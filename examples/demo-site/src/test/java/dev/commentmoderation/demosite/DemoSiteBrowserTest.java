@@ -247,6 +247,25 @@ class DemoSiteBrowserTest {
 
 	@Test
 	@Order(7)
+	void step7AReasonWithoutAFormFieldIsShownAboveTheForm() {
+		this.browser.get(this.baseUrl + "/");
+		fill("comment", "Best prices on rail passes, click now");
+		fill("author", "Form Filler 3000");
+		fill("email", "bot@example.org");
+		// What a form-filling bot does and a person cannot: fill in the hidden honeypot field.
+		this.browser.executeScript("document.getElementById('subject').value = 'cheap tickets';");
+		submit();
+		WebElement summary = await(DECISION_TIMEOUT)
+			.until(ExpectedConditions.visibilityOfElementLocated(By.id("form-errors")));
+		assertThat(summary.getText()).contains("Your comment was not published",
+				"Your comment looks automated and could not be accepted.");
+		assertThat(this.browser.findElements(By.cssSelector("[aria-invalid=true]"))).isEmpty();
+		assertThat(find("#subject").getAttribute("value")).as("the honeypot is never refilled").isEmpty();
+		screenshot("step-7-honeypot-rejected");
+	}
+
+	@Test
+	@Order(8)
 	void everyEventTheSitePublishedFollowsTheContract() {
 		List<ConsumerRecord<String, String>> records = new ArrayList<>();
 		try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(Map.of(
@@ -255,15 +274,17 @@ class DemoSiteBrowserTest {
 				new StringDeserializer(), new StringDeserializer())) {
 			consumer.subscribe(List.of("comments.submitted"));
 			long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-			while (records.size() < 4 && System.nanoTime() < deadline) {
+			while (records.size() < 5 && System.nanoTime() < deadline) {
 				consumer.poll(Duration.ofMillis(500)).forEach(records::add);
 			}
 		}
-		assertThat(records).hasSize(4);
+		assertThat(records).hasSize(5);
+		assertThat(records).filteredOn((record) -> record.value().contains("\"honeypot\":\"\"")).hasSize(4);
 		for (ConsumerRecord<String, String> record : records) {
 			SubmittedEvents.assertValid(record.value());
+			assertThat(record.value()).contains("\"formRenderedAt\":\"20");
 			assertThat(record.value()).contains("\"commentId\":\"" + record.key() + "\"", "\"siteId\":\"demo-site\"",
-					"\"postId\":\"night-trains-return\"", "\"honeypot\":\"\"", "\"formRenderedAt\":\"20");
+					"\"postId\":\"night-trains-return\"");
 		}
 	}
 
