@@ -40,7 +40,8 @@ public class DecisionListener {
 	}
 
 	// A pattern, not a list: comments.held is picked up when it is created (metadata.max.age.ms in application.yml).
-	@KafkaListener(id = "decisions", topicPattern = "${demo.decisions-pattern:comments\\.(approved|rejected|held)}")
+	// The consumer group is spring.kafka.consumer.group-id (idIsGroup = false: the id only names the container).
+	@KafkaListener(id = "decisions", idIsGroup = false, topicPattern = "${demo.decisions-pattern:comments\\.(approved|rejected|held)}")
 	void onDecision(ConsumerRecord<String, String> record) {
 		try {
 			accept(record.value());

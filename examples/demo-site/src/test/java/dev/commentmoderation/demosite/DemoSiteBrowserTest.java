@@ -6,7 +6,11 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.GroupListing;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -266,7 +270,7 @@ class DemoSiteBrowserTest {
 
 	@Test
 	@Order(8)
-	void everyEventTheSitePublishedFollowsTheContract() {
+	void everyEventTheSitePublishedFollowsTheContract() throws Exception {
 		List<ConsumerRecord<String, String>> records = new ArrayList<>();
 		try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(Map.of(
 				ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, this.broker.bootstrapServers(),
@@ -279,6 +283,10 @@ class DemoSiteBrowserTest {
 			}
 		}
 		assertThat(records).hasSize(5);
+		try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, this.broker.bootstrapServers()))) {
+			assertThat(admin.listGroups().all().get(30, TimeUnit.SECONDS)).extracting(GroupListing::groupId)
+				.as("the site reads decisions in its own consumer group").contains("demo-site");
+		}
 		assertThat(records).filteredOn((record) -> record.value().contains("\"honeypot\":\"\"")).hasSize(4);
 		for (ConsumerRecord<String, String> record : records) {
 			SubmittedEvents.assertValid(record.value());
