@@ -161,6 +161,48 @@ class StatefulModerationTopologyTests {
 	}
 
 	@Test
+	void aResubmissionDoesNotRestartTheFloodIntervalOfItsIpOrAuthor() {
+		submit(comment("c-1", "jane@example.org", "203.0.113.7", "p", "One."), T0);
+		submit(comment("c-1", "jane@example.org", "203.0.113.7", "p", "One."), T0.plusSeconds(10));
+		submit(comment("c-2", "sam@example.org", "203.0.113.7", "p", "Two."), T0.plusSeconds(20));
+		submit(comment("c-3", "jane@example.org", "198.51.100.9", "p", "Three."), T0.plusSeconds(21));
+
+		assertThat(ids(this.approved.readValuesToList())).containsExactly("c-1", "c-1", "c-2", "c-3");
+		assertThat(this.rejected.isEmpty()).isTrue();
+	}
+
+	@Test
+	void aFailureOfTheServiceInTheAuthorStageDeadLettersTheCommentAndTheStreamGoesOn() {
+		this.driver.close();
+		StreamsBuilder builder = new StreamsBuilder();
+		CommentModerator moderator = new CommentModerator(RuleSettings.DEFAULTS);
+		// a reason without a code cannot be decided: the author stage fails on it
+		new ModerationTopology(new ModerationTopology.Topics("in", "ok", "no", "dlt", "held", "reviewed", 3),
+				comment -> comment.commentId().equals("c-boom")
+						? List.of(new dev.commentmoderation.rules.Reason(null, "content", "?"))
+						: moderator.reasons(comment),
+				moderator.actions(), StatefulSettings.DEFAULTS, ModerationListener.NONE, this.clock)
+			.addTo(builder);
+		Properties config = new Properties();
+		config.put(StreamsConfig.APPLICATION_ID_CONFIG, "stateful-topology-failure-tests");
+		config.put(StreamsConfig.STATE_DIR_CONFIG,
+				System.getProperty("java.io.tmpdir") + "/stateful-topology-tests-" + System.nanoTime());
+		this.driver = new TopologyTestDriver(builder.build(), config, T0);
+		this.submitted = this.driver.createInputTopic("in", new ByteArraySerializer(), new ByteArraySerializer());
+		this.approved = output("ok");
+		this.deadLetters = output("dlt");
+		String boom = comment("c-boom", "jane@example.org", null, "p", "Boom.");
+		submit(boom, T0);
+		submit(comment("c-fine", "sam@example.org", null, "p", "Fine."), T0.plusSeconds(60));
+
+		TestRecord<byte[], byte[]> dead = this.deadLetters.readRecord();
+		assertThat(header(dead, DeadLetterHeaders.ERROR_CODE)).isEqualTo("PROCESSING_FAILED");
+		assertThat(utf8(dead.value())).isEqualTo(boom);
+		assertThat(utf8(dead.key())).isEqualTo("c-boom");
+		assertThat(ids(this.approved.readValuesToList())).containsExactly("c-fine");
+	}
+
+	@Test
 	void aCommentIdIsForgottenAfterTheDecisionRetention() {
 		submit(comment("c-1", "jane@example.org", "203.0.113.7", "p", "Nice talk."), T0);
 		submit(comment("c-1", "jane@example.org", "203.0.113.7", "p", "Nice talk."), T0.plus(Duration.ofDays(8)));
