@@ -25,7 +25,7 @@ import org.springframework.stereotype.Component;
  * {@value #TIMEOUT_MS} ms, using the same connection settings (security included) as the service's KafkaAdmin;
  * the probe only reads the last result, so it never waits on the network.
  */
-@Component("kafkaBroker")
+@Component("kafkaBrokers")
 class KafkaBrokerReadinessIndicator implements HealthIndicator, DisposableBean {
 
 	static final long INTERVAL_MS = 2000;

@@ -5,13 +5,13 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.concurrent.atomic.AtomicIntegerArray;
 import java.util.concurrent.atomic.AtomicLong;
 
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 
 /**
@@ -34,15 +34,24 @@ final class DecisionTracker implements AutoCloseable {
 
 	private volatile boolean running = true;
 
+	private volatile long maxModeratedAtMillis;
+
 	DecisionTracker(String bootstrapServers, String prefix, int comments, String... topics) {
 		this.prefix = prefix;
 		this.counts = new AtomicIntegerArray(comments);
+		// No group: partitions assigned by hand, so that a broker restart cannot make the reader re-read from an
+		// older committed offset and count a decision twice that was written once.
 		KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
-				bootstrapServers, ConsumerConfig.GROUP_ID_CONFIG, "tracker-" + UUID.randomUUID(),
-				ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest", ConsumerConfig.ISOLATION_LEVEL_CONFIG,
-				"read_committed", ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, 50), new ByteArrayDeserializer(),
-				new ByteArrayDeserializer());
-		consumer.subscribe(List.of(topics));
+				bootstrapServers, ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
+				ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed", ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, 50),
+				new ByteArrayDeserializer(), new ByteArrayDeserializer());
+		List<TopicPartition> partitions = new ArrayList<>();
+		for (String topic : topics) {
+			consumer.partitionsFor(topic)
+				.forEach(info -> partitions.add(new TopicPartition(info.topic(), info.partition())));
+		}
+		consumer.assign(partitions);
+		consumer.seekToBeginning(partitions);
 		this.thread = new Thread(() -> {
 			try (consumer) {
 				while (this.running) {
@@ -52,6 +61,10 @@ final class DecisionTracker implements AutoCloseable {
 							this.counts.incrementAndGet(Integer.parseInt(key.substring(this.prefix.length())));
 							this.received.incrementAndGet();
 							this.lastArrivalNanos.set(System.nanoTime());
+							long moderatedAt = moderatedAt(record.value());
+							if (moderatedAt > this.maxModeratedAtMillis) {
+								this.maxModeratedAtMillis = moderatedAt;
+							}
 						}
 						else {
 							synchronized (this.others) {
@@ -92,6 +105,32 @@ final class DecisionTracker implements AutoCloseable {
 			Thread.sleep(5);
 		}
 		return -1;
+	}
+
+	/**
+	 * Waits until a decision moderated at or after {@code sinceEpochMillis} (by its moderatedAt) is read; returns
+	 * the System.nanoTime() of that moment, or -1 on timeout. Tells a new process's decisions from the last ones of
+	 * a killed process that the reader had not caught up with yet.
+	 */
+	long awaitModeratedAfter(long sinceEpochMillis, Duration timeout) throws InterruptedException {
+		long deadline = System.nanoTime() + timeout.toNanos();
+		while (System.nanoTime() < deadline) {
+			if (this.maxModeratedAtMillis >= sinceEpochMillis) {
+				return System.nanoTime();
+			}
+			Thread.sleep(5);
+		}
+		return -1;
+	}
+
+	private static long moderatedAt(byte[] value) {
+		String json = new String(value, StandardCharsets.UTF_8);
+		int at = json.indexOf("\"moderatedAt\":\"");
+		if (at < 0) {
+			return 0;
+		}
+		int start = at + "\"moderatedAt\":\"".length();
+		return java.time.Instant.parse(json.substring(start, json.indexOf('"', start))).toEpochMilli();
 	}
 
 	boolean awaitReceived(long expected, Duration timeout) throws InterruptedException {

@@ -11,24 +11,17 @@ import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
 
 /**
- * Sizes of the fault tests: short by default (the default ./mvnw verify), long with -Pfaults
- * (-Dfaults.comments=100000 ...).
+ * Sizes of the fault tests: short by default (the default ./mvnw verify), long with -Pfaults, which sets
+ * faults.crash.comments=100000, faults.crash.kills=3 and so on (see pom.xml).
  */
 final class FaultSettings {
 
 	private FaultSettings() {
 	}
 
-	static int comments(int shortDefault) {
-		return Integer.getInteger("faults.comments", shortDefault);
-	}
-
-	static int kills(int shortDefault) {
-		return Integer.getInteger("faults.kills", shortDefault);
-	}
-
-	static int rate(int shortDefault) {
-		return Integer.getInteger("faults.rate", shortDefault);
+	/** {@code faults.<name>}, or the short default. */
+	static int get(String name, int shortDefault) {
+		return Integer.getInteger("faults." + name, shortDefault);
 	}
 
 	static void createTopics(String bootstrapServers, int partitions, String... names) throws Exception {
@@ -44,7 +37,9 @@ final class FaultSettings {
 	static Path logFile(String name) throws Exception {
 		Path dir = Path.of("target", "fault-logs");
 		Files.createDirectories(dir);
-		return dir.resolve(name + ".log");
+		Path log = dir.resolve(name + ".log");
+		Files.deleteIfExists(log);
+		return log;
 	}
 
 }
