@@ -19,9 +19,12 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.streams.KafkaStreams;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.context.annotation.Import;
 
 import dev.commentmoderation.EmbeddedKafkaConfiguration;
@@ -44,8 +47,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 @SpringBootTest(properties = { "embedded.kafka.port=0",
 		"spring.kafka.streams.state-dir=${java.io.tmpdir}/poison-${random.uuid}",
 		"moderation.rules.blocked-terms=casino,free money",
-		"moderation.rules.spam-patterns=(a+)+$,(a|aa)+$,(.*a){20},(?i)<a\\s[^>]*href,(x+x+)+y" })
+		"moderation.rules.spam-patterns=(a+)+$,(a|aa)+$,(.*a){20},(?i)<a\\s[^>]*href,(x+x+)+y",
+		// every logger at INFO, Kafka's and the broker's included: none of them may print personal data or text
+		"logging.level.root=INFO", "logging.level.org.apache.kafka=INFO", "logging.level.kafka=INFO",
+		"logging.level.dev.commentmoderation=INFO" })
 @Import(EmbeddedKafkaConfiguration.class)
+@ExtendWith(OutputCaptureExtension.class)
 class PoisonAndHostileInputFaultTests {
 
 	static final String SUBMITTED = "comments.submitted";
@@ -63,7 +70,7 @@ class PoisonAndHostileInputFaultTests {
 	final Set<String> valid = new HashSet<>();
 
 	@Test
-	void garbageIsDeadLetteredValidCommentsAreDecidedAndTheStreamNeverStops() {
+	void garbageIsDeadLetteredValidCommentsAreDecidedAndTheStreamNeverStops(CapturedOutput output) {
 		long seed = Long.getLong("faults.seed", System.nanoTime());
 		Random random = new Random(seed);
 		int rounds = FaultSettings.get("poison.rounds", 200);
@@ -155,12 +162,18 @@ class PoisonAndHostileInputFaultTests {
 			}
 		});
 		assertThat(this.streams.state()).isEqualTo(KafkaStreams.State.RUNNING);
+		// SampleComments carry jane@example.org, 203.0.113.7 and "Thanks for the write-up", whole or truncated
+		assertThat(output.getAll()).doesNotContain("jane@example.org")
+			.doesNotContain("example.org")
+			.doesNotContain("203.0.113.7")
+			.doesNotContain("Thanks for the write-up")
+			.doesNotContain("casino casino");
 		System.out.printf("Poison input: %d valid decided, %d invalid dead-lettered, seed %d%n", this.valid.size(),
 				this.invalid.size(), seed);
 	}
 
 	@Test
-	void hostileTextIsDecidedWithinABound() {
+	void hostileTextIsDecidedWithinABound(CapturedOutput output) {
 		Duration bound = Duration.ofSeconds(Long.getLong("faults.hostile.bound.seconds", 10));
 		Map<String, String> hostile = new LinkedHashMap<>();
 		hostile.put("nested-quantifiers", "a".repeat(60_000) + "!");
@@ -204,6 +217,8 @@ class PoisonAndHostileInputFaultTests {
 				timings.add(String.format("%s %d ms", name, took / 1_000_000));
 			});
 			System.out.println("Hostile text, publish to committed decision: " + timings);
+			assertThat(output.getAll()).doesNotContain("jane@example.org").doesNotContain("203.0.113.7")
+				.doesNotContain("aaaaaaaaaa").doesNotContain("\uFDFA\uFDFA").doesNotContain("casincasin");
 		}
 	}
 

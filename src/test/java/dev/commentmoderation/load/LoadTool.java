@@ -123,19 +123,29 @@ public final class LoadTool {
 			for (String rateText : options.get("rates").split(",")) {
 				int rate = Integer.parseInt(rateText.trim());
 				Result baseline = only.equals("service") ? null : tool.baseline(count, rate, warmup);
-				Result service = only.equals("baseline") ? null : tool.service(count, rate, warmup);
+				List<Result> services = new ArrayList<>();
+				if (!only.equals("baseline")) {
+					services.add(tool.service("service", count, rate, warmup, List.of()));
+					if (options.containsKey("variant")) {
+						services.add(tool.service("variant", count, rate, warmup,
+								List.of(options.get("variant").split(","))));
+					}
+				}
 				if (baseline != null) {
 					summary.add(baseline.line());
 				}
-				if (service != null) {
+				for (Result service : services) {
 					summary.add(service.line());
+					if (baseline != null) {
+						summary.add(String.format(Locale.ROOT,
+								"ratio     rate=%-6s %s/baseline throughput=%.2f p50=%.2f p95=%.2f p99=%.2f",
+								(rate == 0) ? "max" : rate, service.name(), service.throughput() / baseline.throughput(),
+								(double) service.p(50) / baseline.p(50), (double) service.p(95) / baseline.p(95),
+								(double) service.p(99) / baseline.p(99)));
+					}
 				}
-				if (baseline != null && service != null) {
-					summary.add(String.format(Locale.ROOT,
-							"ratio     rate=%-6s service/baseline throughput=%.2f p50=%.2f p95=%.2f p99=%.2f",
-							(rate == 0) ? "max" : rate, service.throughput() / baseline.throughput(),
-							(double) service.p(50) / baseline.p(50), (double) service.p(95) / baseline.p(95),
-							(double) service.p(99) / baseline.p(99)));
+				if (options.containsKey("variant")) {
+					summary.add("variant = service with " + options.get("variant"));
 				}
 				summary.forEach(System.out::println);
 			}
@@ -164,14 +174,14 @@ public final class LoadTool {
 	}
 
 	/** The service, booted as in production in this JVM, with topics and application id of its own. */
-	public Result service(int count, int rate, int warmup) throws Exception {
+	public Result service(String name, int count, int rate, int warmup, List<String> extraArgs) throws Exception {
 		String run = "service-" + UUID.randomUUID().toString().substring(0, 8);
 		String in = run + ".submitted";
 		String approved = run + ".approved";
 		String rejected = run + ".rejected";
 		String dlt = run + ".DLT";
 		try (ConfigurableApplicationContext context = new SpringApplicationBuilder(CommentModerationApplication.class)
-			.run(serviceArgs("--server.port=0", "--spring.kafka.bootstrap-servers=" + this.broker.bootstrapServers(),
+			.run(serviceArgs(extraArgs, "--server.port=0", "--spring.kafka.bootstrap-servers=" + this.broker.bootstrapServers(),
 					"--spring.kafka.streams.application-id=" + run,
 					"--spring.kafka.streams.state-dir=" + System.getProperty("java.io.tmpdir") + "/" + run,
 					"--moderation.topics.create=true", "--moderation.topics.replication-factor=1",
@@ -187,13 +197,14 @@ public final class LoadTool {
 				}
 				Thread.sleep(50);
 			}
-			return measure("service", in, List.of(approved, rejected, dlt), count, rate, warmup);
+			return measure(name, in, List.of(approved, rejected, dlt), count, rate, warmup);
 		}
 	}
 
-	private static String[] serviceArgs(String... args) {
+	private static String[] serviceArgs(List<String> extraArgs, String... args) {
 		List<String> all = new ArrayList<>(List.of(args));
 		all.addAll(SERVICE_ARGS);
+		all.addAll(extraArgs);
 		return all.toArray(String[]::new);
 	}
 
