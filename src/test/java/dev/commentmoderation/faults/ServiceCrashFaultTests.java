@@ -50,6 +50,7 @@ class ServiceCrashFaultTests {
 					DecisionTracker tracker = new DecisionTracker(broker.bootstrapServers(), prefix, comments,
 							"comments.approved", "comments.rejected", "comments.submitted.DLT")) {
 				service.start();
+				BrokerOutageFaultTests.await(service::isReady, Duration.ofMinutes(2), "ready at start");
 				AtomicInteger published = new AtomicInteger();
 				Thread publisher = new Thread(() -> publish(broker.bootstrapServers(), prefix, comments, rate,
 						published), "publisher");
