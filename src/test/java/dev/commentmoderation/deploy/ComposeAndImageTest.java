@@ -25,7 +25,8 @@ class ComposeAndImageTest {
 	@Test
 	void composeBringsUpTheWholeStack() {
 		Map<String, Object> services = at(this.compose, "services");
-		assertThat(services).containsOnlyKeys("kafka", "kafka-topics", "comment-moderation", "prometheus", "grafana");
+		assertThat(services).containsOnlyKeys("kafka", "kafka-topics", "comment-moderation", "demo-site", "prometheus",
+				"grafana");
 		assertThat((String) at(services, "kafka", "image")).startsWith("apache/kafka:");
 		assertThat((String) at(services, "kafka-topics", "image")).isEqualTo(at(services, "kafka", "image"));
 		assertThat((String) at(services, "comment-moderation", "build")).isEqualTo(".");
@@ -58,6 +59,32 @@ class ComposeAndImageTest {
 			.isEqualTo("service_completed_successfully");
 		assertThat((String) at(this.compose, "services", "comment-moderation", "environment", "MODERATION_TOPICS_CREATE"))
 			.isEqualTo("false");
+	}
+
+	/**
+	 * The demo site (examples/demo-site) is a client of the service, not the service: its settings are its own
+	 * (SettingsBindingTest checks only the comment-moderation service's environment).
+	 */
+	@Test
+	void demoSiteIsBuiltFromItsOwnDockerfileAndTalksToKafkaInTheNetwork() throws IOException {
+		Map<String, Object> site = at(this.compose, "services", "demo-site");
+		assertThat((String) at(site, "build", "context")).isEqualTo(".");
+		String dockerfile = at(site, "build", "dockerfile");
+		assertThat(ROOT.resolve(dockerfile)).exists();
+		assertThat(ROOT.resolve(dockerfile + ".dockerignore")).as("the root .dockerignore would leave examples/ out")
+			.exists();
+		assertThat(Files.readString(ROOT.resolve(dockerfile + ".dockerignore"))).contains("!examples/demo-site/src/",
+				"!mvnw", "!.mvn/");
+		assertThat((List<String>) site.get("ports")).containsExactly("8081:8081");
+		assertThat((Map<String, Object>) site.get("environment")).containsEntry("SPRING_KAFKA_BOOTSTRAPSERVERS",
+				"kafka:9092");
+		assertThat((String) at(site, "depends_on", "kafka-topics", "condition"))
+			.isEqualTo("service_completed_successfully");
+		assertThat(site).containsEntry("read_only", true);
+		String dataDir = (String) at(site, "environment", "DEMO_DATADIR");
+		assertThat((List<String>) site.get("volumes")).anyMatch((mount) -> mount.endsWith(":" + dataDir));
+		assertThat(Files.readString(ROOT.resolve(dockerfile))).contains("-f examples/demo-site/pom.xml",
+				"EXPOSE 8081", "USER ${UID}:${UID}");
 	}
 
 	@Test
