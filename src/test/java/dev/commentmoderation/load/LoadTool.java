@@ -122,30 +122,36 @@ public final class LoadTool {
 			LoadTool tool = new LoadTool(broker, partitions);
 			for (String rateText : options.get("rates").split(",")) {
 				int rate = Integer.parseInt(rateText.trim());
-				Result baseline = only.equals("service") ? null : tool.baseline(count, rate, warmup);
-				List<Result> services = new ArrayList<>();
-				if (!only.equals("baseline")) {
-					services.add(tool.service("service", count, rate, warmup, List.of()));
-					if (options.containsKey("variant")) {
-						services.add(tool.service("variant", count, rate, warmup,
-								List.of(options.get("variant").split(","))));
+				try {
+					Result baseline = only.equals("service") ? null : tool.baseline(count, rate, warmup);
+					List<Result> services = new ArrayList<>();
+					if (!only.equals("baseline")) {
+						services.add(tool.service("service", count, rate, warmup, List.of()));
+						if (options.containsKey("variant")) {
+							services.add(tool.service("variant", count, rate, warmup,
+									List.of(options.get("variant").split(","))));
+						}
 					}
-				}
-				if (baseline != null) {
-					summary.add(baseline.line());
-				}
-				for (Result service : services) {
-					summary.add(service.line());
 					if (baseline != null) {
-						summary.add(String.format(Locale.ROOT,
-								"ratio     rate=%-6s %s/baseline throughput=%.2f p50=%.2f p95=%.2f p99=%.2f",
-								(rate == 0) ? "max" : rate, service.name(), service.throughput() / baseline.throughput(),
-								(double) service.p(50) / baseline.p(50), (double) service.p(95) / baseline.p(95),
-								(double) service.p(99) / baseline.p(99)));
+						summary.add(baseline.line());
+					}
+					for (Result service : services) {
+						summary.add(service.line());
+						if (baseline != null) {
+							summary.add(String.format(Locale.ROOT,
+									"ratio     rate=%-6s %s/baseline throughput=%.2f p50=%.2f p95=%.2f p99=%.2f",
+									(rate == 0) ? "max" : rate, service.name(), service.throughput() / baseline.throughput(),
+									(double) service.p(50) / baseline.p(50), (double) service.p(95) / baseline.p(95),
+									(double) service.p(99) / baseline.p(99)));
+						}
+					}
+					if (options.containsKey("variant")) {
+						summary.add("variant = service with " + options.get("variant"));
 					}
 				}
-				if (options.containsKey("variant")) {
-					summary.add("variant = service with " + options.get("variant"));
+				catch (RuntimeException ex) {
+					// e.g. a broker starved of CPU on a shared machine: report the round as failed, go on
+					summary.add("round rate=" + rate + " failed: " + ex.getMessage());
 				}
 				summary.forEach(System.out::println);
 			}
