@@ -306,8 +306,12 @@ public final class LoadTool {
 	}
 
 	private KafkaProducer<byte[], byte[]> producer() {
+		// Not idempotent: twice, on this shared machine, the in-JVM broker answered the publisher with
+		// OutOfOrderSequenceException on a freshly created input topic, which fails an idempotent producer's
+		// partition for good. A retried send may now publish a comment twice; the reader counts that as a duplicate
+		// and measures the first decision only.
 		return new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, this.broker.bootstrapServers(),
-				ProducerConfig.ACKS_CONFIG, "all", ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
+				ProducerConfig.ACKS_CONFIG, "all", ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, false,
 				ProducerConfig.LINGER_MS_CONFIG, 5), new ByteArraySerializer(), new ByteArraySerializer());
 	}
 
