@@ -1,8 +1,10 @@
 package dev.commentmoderation.metrics;
 
 import java.time.Duration;
+import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import io.micrometer.core.instrument.Counter;
@@ -52,18 +54,27 @@ class MicrometerModerationListener implements ModerationListener {
 
 	private final Timer turnaround;
 
+	private final Map<Decision, Counter> decisionCounters = new EnumMap<>(Decision.class);
+
+	private final Map<ReasonCode, Counter> rejectionCounters = new EnumMap<>(ReasonCode.class);
+
+	private final Map<ReasonCode, Counter> holdCounters = new EnumMap<>(ReasonCode.class);
+
+	private final Map<EnvelopeError, Counter> deadLetterCounters = new EnumMap<>(EnvelopeError.class);
+
 	MicrometerModerationListener(MeterRegistry registry) {
 		this.registry = registry;
 		this.processing = Timer.builder("moderation.processing")
 			.description("Time to parse, moderate and write the decision of one comment")
 			.register(registry);
-		// Register every series up front so that dashboards and alerts see zeros, not gaps.
+		// Register every series up front so that dashboards and alerts see zeros, not gaps, and keep the per-comment
+		// ones: looking a counter up in the registry for every comment showed in the load tool's profile.
 		for (Decision decision : Decision.values()) {
-			decisions(decision);
+			this.decisionCounters.put(decision, decisions(decision));
 		}
 		for (ReasonCode code : ReasonCode.values()) {
-			rejections(code);
-			holds(code);
+			this.rejectionCounters.put(code, rejections(code));
+			this.holdCounters.put(code, holds(code));
 		}
 		for (Decision decision : List.of(Decision.APPROVED, Decision.REJECTED)) {
 			for (String outcome : List.of("moderator", "expired")) {
@@ -77,23 +88,23 @@ class MicrometerModerationListener implements ModerationListener {
 			.description("Time from a comment's HELD decision to its moderator's review")
 			.register(registry);
 		for (EnvelopeError error : EnvelopeError.values()) {
-			deadLetters(error);
+			this.deadLetterCounters.put(error, deadLetters(error));
 		}
 	}
 
 	@Override
 	public void decided(String commentId, Verdict verdict, Duration processingTime) {
 		this.processing.record(processingTime);
-		decisions(verdict.decision()).increment();
+		this.decisionCounters.get(verdict.decision()).increment();
 		Set<ReasonCode> codes = EnumSet.noneOf(ReasonCode.class);
 		for (Reason reason : verdict.reasons()) {
 			codes.add(reason.code());
 		}
 		if (verdict.decision() == Decision.REJECTED) {
-			codes.forEach(code -> rejections(code).increment());
+			codes.forEach(code -> this.rejectionCounters.get(code).increment());
 		}
 		else if (verdict.decision() == Decision.HELD) {
-			codes.forEach(code -> holds(code).increment());
+			codes.forEach(code -> this.holdCounters.get(code).increment());
 		}
 		if (log.isDebugEnabled()) {
 			log.debug("Comment {} {} {}", commentId, verdict.decision(), codes);
@@ -117,7 +128,7 @@ class MicrometerModerationListener implements ModerationListener {
 
 	@Override
 	public void deadLettered(DeadLetterHeaders.Source source, InvalidEnvelopeException failure) {
-		deadLetters(failure.error()).increment();
+		this.deadLetterCounters.get(failure.error()).increment();
 		log.warn("Dead-lettered record {}-{}@{}: {}", source.topic(), source.partition(), source.offset(),
 				failure.error());
 	}

@@ -1,20 +1,25 @@
 package dev.commentmoderation.stream;
 
 import java.time.Clock;
+import java.util.Properties;
 
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.kafka.annotation.EnableKafkaStreams;
 import org.springframework.kafka.config.StreamsBuilderFactoryBeanConfigurer;
 import org.springframework.kafka.config.TopicBuilder;
 import org.springframework.kafka.core.KafkaAdmin;
+import org.springframework.util.StringUtils;
 
 import dev.commentmoderation.health.StreamsStateTracker;
 import dev.commentmoderation.rules.CommentModerator;
@@ -44,8 +49,18 @@ class StreamsConfiguration {
 	 * so that liveness goes DOWN and the platform restarts the instance, rather than loop on a fatal error.
 	 */
 	@Bean
-	StreamsBuilderFactoryBeanConfigurer moderationStreamsLifecycle(StreamsStateTracker stateTracker) {
+	StreamsBuilderFactoryBeanConfigurer moderationStreamsLifecycle(StreamsStateTracker stateTracker,
+			@Value("${moderation.instance-id:}") String instanceId) {
 		return factoryBean -> {
+			if (StringUtils.hasText(instanceId)) {
+				// Static membership (see README, "Crashes, restarts and broker outages"): an instance that comes
+				// back under the same id within session.timeout.ms gets its partitions back without a rebalance.
+				// Kafka Streams appends the stream thread's index to it.
+				Properties properties = factoryBean.getStreamsConfiguration();
+				properties.put(StreamsConfig.mainConsumerPrefix(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG),
+						instanceId.trim());
+				factoryBean.setStreamsConfiguration(properties);
+			}
 			factoryBean.setStreamsUncaughtExceptionHandler(ex -> {
 				log.error("Kafka Streams thread failed; shutting the client down", ex);
 				return StreamThreadExceptionResponse.SHUTDOWN_CLIENT;

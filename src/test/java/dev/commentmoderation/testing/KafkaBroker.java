@@ -33,6 +33,8 @@ public final class KafkaBroker implements AutoCloseable {
 
 	private final Map<String, String> overrides;
 
+	private final java.util.List<String> scramArguments;
+
 	private KafkaRaftServer server;
 
 	public KafkaBroker(int port) {
@@ -40,9 +42,20 @@ public final class KafkaBroker implements AutoCloseable {
 	}
 
 	public KafkaBroker(int port, Map<String, String> overrides) {
+		this(port, overrides, java.util.List.of());
+	}
+
+	/**
+	 * @param overrides broker settings that replace the defaults; a {@code listeners} override lists the client
+	 * and inter-broker listeners only: the CONTROLLER listener is added to it
+	 * @param scramArguments SCRAM credentials written into the metadata at format time, as for
+	 * {@code kafka-storage format --add-scram}, e.g. {@code SCRAM-SHA-512=[name=admin,password=secret]}
+	 */
+	public KafkaBroker(int port, Map<String, String> overrides, java.util.List<String> scramArguments) {
 		this.port = (port == 0) ? freePort() : port;
 		this.controllerPort = freePort();
 		this.overrides = overrides;
+		this.scramArguments = scramArguments;
 		try {
 			this.logDir = Files.createTempDirectory("kafka-broker-");
 		}
@@ -109,6 +122,9 @@ public final class KafkaBroker implements AutoCloseable {
 		props.put("auto.create.topics.enable", "false");
 		props.put("num.partitions", "1");
 		props.putAll(this.overrides);
+		if (this.overrides.containsKey("listeners")) {
+			props.put("listeners", this.overrides.get("listeners") + ",CONTROLLER://localhost:" + this.controllerPort);
+		}
 		return props;
 	}
 
@@ -121,6 +137,7 @@ public final class KafkaBroker implements AutoCloseable {
 				.setMetadataLogDirectory(this.logDir.toString())
 				.setDirectories(java.util.List.of(this.logDir.toString()))
 				.setReleaseVersion(MetadataVersion.latestProduction())
+				.setScramArguments(this.scramArguments)
 				.run();
 		}
 		catch (Exception ex) {
@@ -128,7 +145,7 @@ public final class KafkaBroker implements AutoCloseable {
 		}
 	}
 
-	private static int freePort() {
+	public static int freePort() {
 		try (ServerSocket socket = new ServerSocket(0)) {
 			socket.setReuseAddress(true);
 			return socket.getLocalPort();
