@@ -9,6 +9,7 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import dev.commentmoderation.testing.KafkaBroker;
+import dev.commentmoderation.testing.ServiceTopics;
 import dev.commentmoderation.testing.ServiceProcess;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -26,14 +27,13 @@ class BrokerOutageFaultTests {
 		int comments = FaultSettings.get("outage.comments", 6_000);
 		int rate = 300;
 		try (KafkaBroker broker = new KafkaBroker(0).start()) {
-			FaultSettings.createTopics(broker.bootstrapServers(), 6, "comments.submitted", "comments.approved",
-					"comments.rejected", "comments.submitted.DLT");
+			FaultSettings.createTopics(broker.bootstrapServers(), 6, ServiceTopics.ALL);
 			String prefix = "outage-";
 			try (ServiceProcess service = new ServiceProcess(FaultSettings.logFile("broker-outage"),
 					List.of("--spring.kafka.bootstrap-servers=" + broker.bootstrapServers(),
 							"--spring.kafka.streams.state-dir=" + Files.createTempDirectory("outage-state")));
 					DecisionTracker tracker = new DecisionTracker(broker.bootstrapServers(), prefix, comments,
-							"comments.approved", "comments.rejected", "comments.submitted.DLT")) {
+							ServiceTopics.OUTCOMES)) {
 				service.start();
 				await(service::isReady, Duration.ofMinutes(2), "ready at start");
 				Thread publisher = new Thread(() -> ServiceCrashFaultTests.publish(broker.bootstrapServers(), prefix,

@@ -32,6 +32,7 @@ import dev.commentmoderation.events.DeadLetterHeaders;
 import dev.commentmoderation.events.EnvelopeError;
 import dev.commentmoderation.health.StreamsStateTracker;
 import dev.commentmoderation.testing.KafkaBroker;
+import dev.commentmoderation.testing.ServiceTopics;
 import dev.commentmoderation.testing.KafkaClients;
 import dev.commentmoderation.testing.SampleComments;
 
@@ -134,7 +135,7 @@ class PoisonAndHostileInputFaultTests {
 		List<ConsumerRecord<byte[], byte[]>> records;
 		try (KafkaProducer<byte[], byte[]> producer = KafkaClients.producer(this.broker.bootstrapServers());
 				KafkaConsumer<byte[], byte[]> reader = KafkaClients.committedReader(this.broker.bootstrapServers(),
-						"comments.approved", "comments.rejected", "comments.submitted.DLT")) {
+						ServiceTopics.OUTCOMES)) {
 			this.valid.add(last);
 			send(producer, "post", SampleComments.valid(last));
 			producer.flush();
@@ -189,7 +190,7 @@ class PoisonAndHostileInputFaultTests {
 		String run = UUID.randomUUID().toString().substring(0, 8);
 		try (KafkaProducer<byte[], byte[]> producer = KafkaClients.producer(this.broker.bootstrapServers());
 				KafkaConsumer<byte[], byte[]> reader = KafkaClients.committedReader(this.broker.bootstrapServers(),
-						"comments.approved", "comments.rejected", "comments.submitted.DLT")) {
+						ServiceTopics.OUTCOMES)) {
 			// warm up
 			send(producer, "post", SampleComments.valid(run + "-warmup"));
 			producer.flush();

@@ -16,6 +16,7 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import dev.commentmoderation.testing.KafkaBroker;
+import dev.commentmoderation.testing.ServiceTopics;
 import dev.commentmoderation.testing.KafkaClients;
 import dev.commentmoderation.testing.ServiceProcess;
 import dev.commentmoderation.testing.SampleComments;
@@ -40,15 +41,14 @@ class ServiceCrashFaultTests {
 		Random random = new Random(seed);
 		String prefix = "crash-" + Long.toHexString(seed) + "-";
 		try (KafkaBroker broker = new KafkaBroker(0).start()) {
-			FaultSettings.createTopics(broker.bootstrapServers(), 6, "comments.submitted", "comments.approved",
-					"comments.rejected", "comments.submitted.DLT");
+			FaultSettings.createTopics(broker.bootstrapServers(), 6, ServiceTopics.ALL);
 			String stateDir = Files.createTempDirectory("crash-state").toString();
 			try (ServiceProcess service = new ServiceProcess(FaultSettings.logFile("sigkill"),
 					List.of("--spring.kafka.bootstrap-servers=" + broker.bootstrapServers(),
 							"--spring.kafka.streams.state-dir=" + stateDir,
 							"--moderation.instance-id=" + System.getProperty("faults.instance-id", "crash-test-instance")));
 					DecisionTracker tracker = new DecisionTracker(broker.bootstrapServers(), prefix, comments,
-							"comments.approved", "comments.rejected", "comments.submitted.DLT")) {
+							ServiceTopics.OUTCOMES)) {
 				service.start();
 				BrokerOutageFaultTests.await(service::isReady, Duration.ofMinutes(2), "ready at start");
 				AtomicInteger published = new AtomicInteger();

@@ -42,6 +42,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 import dev.commentmoderation.CommentModerationApplication;
 import dev.commentmoderation.health.StreamsStateTracker;
 import dev.commentmoderation.testing.KafkaBroker;
+import dev.commentmoderation.testing.ServiceTopics;
 import dev.commentmoderation.testing.KafkaClients;
 import dev.commentmoderation.testing.SampleComments;
 
@@ -103,8 +104,7 @@ class SaslSslAclTests {
 			.start();
 		try (Admin admin = Admin.create(adminConfig())) {
 			List<NewTopic> topics = new ArrayList<>();
-			for (String topic : List.of("comments.submitted", "comments.approved", "comments.rejected",
-					"comments.submitted.DLT")) {
+			for (String topic : List.of(ServiceTopics.ALL)) {
 				topics.add(new NewTopic(topic, 3, (short) 1));
 			}
 			admin.createTopics(topics).all().get();
@@ -121,13 +121,15 @@ class SaslSslAclTests {
 	/** The ACLs of the service's principal: the table in the README, section "Security: Kafka SASL/TLS and ACLs". */
 	static List<AclBinding> minimalAcls() {
 		return List.of(acl(ResourceType.TOPIC, "comments.submitted", PatternType.LITERAL, AclOperation.READ),
+				acl(ResourceType.TOPIC, "comments.reviewed", PatternType.LITERAL, AclOperation.READ),
 				acl(ResourceType.TOPIC, "comments.approved", PatternType.LITERAL, AclOperation.WRITE),
+				acl(ResourceType.TOPIC, "comments.held", PatternType.LITERAL, AclOperation.WRITE),
 				acl(ResourceType.TOPIC, "comments.rejected", PatternType.LITERAL, AclOperation.WRITE),
 				acl(ResourceType.TOPIC, "comments.submitted.DLT", PatternType.LITERAL, AclOperation.WRITE),
 				acl(ResourceType.GROUP, APPLICATION_ID, PatternType.LITERAL, AclOperation.READ),
 				acl(ResourceType.TRANSACTIONAL_ID, APPLICATION_ID, PatternType.PREFIXED, AclOperation.WRITE),
-				// internal topics (repartition, changelog) of the application: none today, the stateful
-				// topology adds them; Kafka Streams creates, reads, writes and (on reset) deletes them
+				// internal topics (repartition, changelog) of the application: Kafka Streams creates, reads,
+				// writes and (on reset) deletes them
 				acl(ResourceType.TOPIC, APPLICATION_ID + "-", PatternType.PREFIXED, AclOperation.CREATE),
 				acl(ResourceType.TOPIC, APPLICATION_ID + "-", PatternType.PREFIXED, AclOperation.READ),
 				acl(ResourceType.TOPIC, APPLICATION_ID + "-", PatternType.PREFIXED, AclOperation.WRITE),
@@ -211,7 +213,7 @@ class SaslSslAclTests {
 		config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
 		try (KafkaConsumer<byte[], byte[]> reader = new KafkaConsumer<>(config, new ByteArrayDeserializer(),
 				new ByteArrayDeserializer())) {
-			reader.subscribe(List.of("comments.approved", "comments.rejected", "comments.submitted.DLT"));
+			reader.subscribe(List.of(ServiceTopics.OUTCOMES));
 			return KafkaClients.readAtLeast(reader, expected, Duration.ofMinutes(1));
 		}
 	}
