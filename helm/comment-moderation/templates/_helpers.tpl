@@ -78,6 +78,15 @@ app.kubernetes.io/part-of: comment-moderation
 {{- end }}
 {{- end }}
 
+{{/* ConfigMap holding the held terms file, or "". */}}
+{{- define "comment-moderation.heldTermsConfigMap" -}}
+{{- if .Values.rules.heldTermsConfigMap }}
+{{- .Values.rules.heldTermsConfigMap }}
+{{- else if .Values.rules.heldTerms }}
+{{- printf "%s-held-terms" (include "comment-moderation.fullname" .) }}
+{{- end }}
+{{- end }}
+
 {{/* A Kubernetes resource name for a Kafka topic name (lower case, '_' to '-'). */}}
 {{- define "comment-moderation.topicResourceName" -}}
 {{- printf "%s-%s" (include "comment-moderation.fullname" .root) (.topic | lower | replace "_" "-") | trunc 253 | trimSuffix "-" | trimSuffix "." }}

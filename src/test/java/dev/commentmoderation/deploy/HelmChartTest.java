@@ -55,7 +55,7 @@ class HelmChartTest {
 	void everyOptionalFeatureRendersValidObjects() {
 		List<Map<String, Object>> manifests = Chart.render(Chart.ALL_ON);
 		assertThat(kinds(manifests)).containsExactlyInAnyOrder("ServiceAccount", "Service", "Deployment",
-				"PodDisruptionBudget", "Pod", "ConfigMap", "ConfigMap", "ScaledObject", "ServiceMonitor",
+				"PodDisruptionBudget", "Pod", "ConfigMap", "ConfigMap", "ConfigMap", "ScaledObject", "ServiceMonitor",
 				"NetworkPolicy", "KafkaTopic", "KafkaTopic", "KafkaTopic", "KafkaTopic", "KafkaTopic", "KafkaTopic",
 				"KafkaUser");
 		assertAllValid(manifests);
@@ -205,6 +205,17 @@ class HelmChartTest {
 		assertThat(file.lines().filter((line) -> !line.startsWith("#"))).containsExactly("free money", "casino");
 		assertThat(env(single(manifests, "Deployment"))).containsEntry("MODERATION_RULES_BLOCKEDTERMSFILE",
 				"/etc/comment-moderation/blocked-terms/blocked-terms.txt");
+	}
+
+	@Test
+	void heldTermsAreAMountedFile() {
+		List<Map<String, Object>> manifests = Chart.render(Chart.ALL_ON);
+		Map<String, Object> terms = ofKind(manifests, "ConfigMap").stream()
+			.filter((map) -> ((String) at(map, "metadata", "name")).endsWith("-held-terms")).findFirst().orElseThrow();
+		String file = at(terms, "data", "held-terms.txt");
+		assertThat(file.lines().filter((line) -> !line.startsWith("#"))).containsExactly("refund");
+		assertThat(env(single(manifests, "Deployment"))).containsEntry("MODERATION_RULES_HELDTERMSFILE",
+				"/etc/comment-moderation/held-terms/held-terms.txt");
 	}
 
 	@Test

@@ -136,7 +136,8 @@ class SettingsBindingTest {
 		RuleProperties rules = binder.bindOrCreate("moderation.rules", RuleProperties.class);
 		assertThat(rules).isEqualTo(new RuleProperties(100, 90, 150, 10000, 5, List.of(),
 				Path.of("/etc/comment-moderation/blocked-terms/blocked-terms.txt"),
-				List.of("(?i)viagra", "(?i)\\b(buy|cheap) now\\b", "x{3,}"), Duration.ofSeconds(3), List.of(), null,
+				List.of("(?i)viagra", "(?i)\\b(buy|cheap) now\\b", "x{3,}"), Duration.ofSeconds(3), List.of(),
+				Path.of("/etc/comment-moderation/held-terms/held-terms.txt"),
 				Map.of(), Duration.ofSeconds(15), Duration.ofDays(7), Duration.ofDays(7), 1, Duration.ofDays(365),
 				Duration.ofDays(30)));
 
