@@ -4,9 +4,11 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.util.Optional;
 
 import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.apache.kafka.streams.processor.api.RecordMetadata;
 
 import org.springframework.kafka.support.KafkaHeaders;
 
@@ -25,6 +27,13 @@ public final class DeadLetterHeaders {
 
 	/** Where the dead record came from. */
 	public record Source(String topic, int partition, long offset, long timestamp) {
+
+		/** The source of the record being processed; unknown (empty topic, -1) outside a source-fed task. */
+		public static Source of(Optional<RecordMetadata> metadata, long timestamp) {
+			return metadata.map(m -> new Source(m.topic(), m.partition(), m.offset(), timestamp))
+				.orElseGet(() -> new Source("", -1, -1L, timestamp));
+		}
+
 	}
 
 	/**

@@ -26,8 +26,8 @@ public final class CommentModerator {
 	public CommentModerator(RuleSettings settings) {
 		this.settings = Objects.requireNonNull(settings, "settings");
 		this.rules = List.of(new RequiredFields(), new EmailAddressCheck(), new WebsiteCheck(),
-				new FieldLengths(settings), new LinkCounter(settings), new BlockedTerms(settings),
-				new HeldTerms(settings), new SpamPatternCheck(settings), new HoneypotCheck(), new SubmissionSpeedCheck(settings));
+				new FieldLengths(settings), new LinkCounter(settings), TermListRule.blockedTerms(settings),
+				TermListRule.heldTerms(settings), new SpamPatternCheck(settings), new HoneypotCheck(), new SubmissionSpeedCheck(settings));
 	}
 
 	public RuleSettings settings() {

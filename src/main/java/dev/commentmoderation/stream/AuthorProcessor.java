@@ -117,11 +117,7 @@ final class AuthorProcessor extends ContextualProcessor<byte[], byte[], byte[], 
 	 * source = the internal repartition topic) rather than stopping the stream, as in the first stage.
 	 */
 	private void deadLetter(Record<byte[], byte[]> record, Internal.PendingComment comment, RuntimeException ex) {
-		org.apache.kafka.streams.processor.api.RecordMetadata metadata = context().recordMetadata().orElse(null);
-		DeadLetterHeaders.Source source = (metadata != null)
-				? new DeadLetterHeaders.Source(metadata.topic(), metadata.partition(), metadata.offset(),
-						record.timestamp())
-				: new DeadLetterHeaders.Source("", -1, -1L, record.timestamp());
+		DeadLetterHeaders.Source source = DeadLetterHeaders.Source.of(context().recordMetadata(), record.timestamp());
 		InvalidEnvelopeException failure = new InvalidEnvelopeException(EnvelopeError.PROCESSING_FAILED,
 				"Moderation failed: " + ex.getClass().getSimpleName(), ex);
 		context().forward(record.withKey(ModerateCommentProcessor.utf8(comment.commentId()))

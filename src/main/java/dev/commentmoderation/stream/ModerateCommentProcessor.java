@@ -10,7 +10,6 @@ import java.util.function.Function;
 
 import org.apache.kafka.streams.processor.api.ContextualProcessor;
 import org.apache.kafka.streams.processor.api.Record;
-import org.apache.kafka.streams.processor.api.RecordMetadata;
 
 import dev.commentmoderation.events.CommentEventParser;
 import dev.commentmoderation.events.DeadLetterHeaders;
@@ -102,11 +101,7 @@ final class ModerateCommentProcessor extends ContextualProcessor<byte[], byte[],
 	}
 
 	private DeadLetterHeaders.Source source(Record<byte[], byte[]> record) {
-		RecordMetadata metadata = context().recordMetadata().orElse(null);
-		return (metadata != null)
-				? new DeadLetterHeaders.Source(metadata.topic(), metadata.partition(), metadata.offset(),
-						record.timestamp())
-				: new DeadLetterHeaders.Source("", -1, -1L, record.timestamp());
+		return DeadLetterHeaders.Source.of(context().recordMetadata(), record.timestamp());
 	}
 
 	static byte[] utf8(String text) {

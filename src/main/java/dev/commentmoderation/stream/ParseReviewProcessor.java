@@ -2,7 +2,6 @@ package dev.commentmoderation.stream;
 
 import org.apache.kafka.streams.processor.api.ContextualProcessor;
 import org.apache.kafka.streams.processor.api.Record;
-import org.apache.kafka.streams.processor.api.RecordMetadata;
 
 import dev.commentmoderation.events.DeadLetterHeaders;
 import dev.commentmoderation.events.EnvelopeError;
@@ -53,11 +52,7 @@ final class ParseReviewProcessor extends ContextualProcessor<byte[], byte[], byt
 	}
 
 	private DeadLetterHeaders.Source source(Record<byte[], byte[]> record) {
-		RecordMetadata metadata = context().recordMetadata().orElse(null);
-		return (metadata != null)
-				? new DeadLetterHeaders.Source(metadata.topic(), metadata.partition(), metadata.offset(),
-						record.timestamp())
-				: new DeadLetterHeaders.Source("", -1, -1L, record.timestamp());
+		return DeadLetterHeaders.Source.of(context().recordMetadata(), record.timestamp());
 	}
 
 }
