@@ -367,11 +367,25 @@ public final class PolicyLoader {
 		}
 	}
 
-	/** "sites.a.max-links" for the schema's "/sites/a/max-links"; "(file)" for the root. */
+	/** "sites.a.blocked-terms[0]" for the schema's "/sites/a/blocked-terms/0"; "(file)" for the root. */
 	private static String where(Error error) {
-		String pointer = String.valueOf(error.getInstanceLocation());
-		String path = pointer.replaceFirst("^\\$\\.?", "").replaceFirst("^/", "").replace('/', '.');
-		return path.isEmpty() ? "(file)" : path;
+		String pointer = String.valueOf(error.getInstanceLocation()).replaceFirst("^\\$\\.?", "").replaceFirst("^/", "");
+		if (pointer.isEmpty()) {
+			return "(file)";
+		}
+		StringBuilder path = new StringBuilder();
+		String previous = "";
+		for (String segment : pointer.split("/", -1)) {
+			boolean key = previous.equals("sites") || previous.equals("rules") || !segment.matches("\\d+");
+			if (key) {
+				path.append(path.isEmpty() ? "" : ".").append(segment.replace("~1", "/").replace("~0", "~"));
+			}
+			else {
+				path.append('[').append(segment).append(']');
+			}
+			previous = segment;
+		}
+		return path.toString();
 	}
 
 	private static String location(JacksonException ex) {
