@@ -206,6 +206,30 @@ class ModerationSettingsTests {
 	}
 
 	/** Starts the real application, as ops would, and reads what it tells them. */
+	@Test
+	void anInvalidPolicyFileStopsStartUpNamingThePropertyAndEveryProblem(@TempDir java.nio.file.Path dir)
+			throws java.io.IOException {
+		java.nio.file.Path policy = java.nio.file.Files.writeString(dir.resolve("policy.yaml"),
+				"defaults: {max-links: -1}\nsites: {a: {spam-patterns: ['(']}}\n");
+		SpringApplication application = new SpringApplication(CommentModerationApplication.class);
+		application.setWebApplicationType(WebApplicationType.NONE);
+
+		assertThatThrownBy(() -> application.run("--moderation.policy.file=" + policy)).isNotNull();
+		assertThat(this.output).contains("APPLICATION FAILED TO START")
+			.contains("moderation.policy.file: " + policy + " is not a valid moderation policy")
+			.contains("defaults.max-links");
+	}
+
+	@Test
+	void aMissingPolicyFileStopsStartUpNamingTheProperty() {
+		assertStartUpFails("moderation.policy.file=/nonexistent/policy.yaml", "moderation.policy.file");
+	}
+
+	@Test
+	void aReloadIntervalThatIsNotPositiveStopsStartUpNamingTheProperty() {
+		assertStartUpFails("moderation.policy.reload-interval=0s", "moderation.policy.reload-interval");
+	}
+
 	void assertStartUpFails(String property, String expectedName) {
 		SpringApplication application = new SpringApplication(CommentModerationApplication.class);
 		application.setWebApplicationType(WebApplicationType.NONE);
