@@ -19,7 +19,7 @@ class WeakSignalsTest {
 			Map.of(ReasonCode.LINK, BigDecimal.ONE, ReasonCode.NEW_AUTHOR, new BigDecimal("2")), new BigDecimal("3"),
 			null);
 
-	final StatefulModeratorTest.MapHistory history = new StatefulModeratorTest.MapHistory();
+	final InMemoryAuthorHistory history = new InMemoryAuthorHistory();
 
 	final StatefulModerator moderator = new StatefulModerator(RuleActions.DEFAULTS, StatefulSettings.DEFAULTS);
 
