@@ -241,7 +241,9 @@ public final class PolicyLoader {
 			});
 			BigDecimal holdAt = threshold(node, "hold-score", parent.holdAt());
 			BigDecimal rejectAt = threshold(node, "reject-score", parent.rejectAt());
-			if (holdAt != null && rejectAt != null && holdAt.compareTo(rejectAt) >= 0) {
+			// reported where a threshold is named, not again in every site that inherits both
+			boolean named = node.has("hold-score") || node.has("reject-score");
+			if (named && holdAt != null && rejectAt != null && holdAt.compareTo(rejectAt) >= 0) {
 				this.problems.add(path + ".hold-score: " + holdAt.toPlainString() + " must be below reject-score ("
 						+ rejectAt.toPlainString() + "), or no comment would ever be held by its score");
 			}

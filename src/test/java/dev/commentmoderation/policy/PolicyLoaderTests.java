@@ -159,6 +159,15 @@ class PolicyLoaderTests {
 	}
 
 	@Test
+	void aProblemOfTheDefaultsIsReportedOnceNotAgainInEverySiteThatInheritsIt() {
+		assertThatThrownBy(() -> Policies.parse("""
+				defaults: {hold-score: 5, reject-score: 5}
+				sites: {a: {max-links: 1}, b: {max-links: 2}}
+				""")).isInstanceOfSatisfying(PolicyException.class,
+						ex -> assertThat(ex.problems()).singleElement().asString().startsWith("defaults.hold-score"));
+	}
+
+	@Test
 	void aFloodIntervalLongerThanTheFloodStoresKeepIsRefused() {
 		assertThatThrownBy(() -> Policies.parse("defaults: {flood-interval: 2h}"))
 			.isInstanceOf(PolicyException.class)
