@@ -134,7 +134,8 @@ class ComposeAndImageTest {
 		String titles = dashboard.path("panels").valueStream().map((panel) -> panel.path("title").asString())
 			.reduce("", (a, b) -> a + "|" + b);
 		assertThat(titles).contains("Decisions over time", "Rejections by reason", "Dead-letter rate",
-				"Processing latency", "Consumer lag");
+				"Processing latency", "Consumer lag", "Rule hits by rule and site", "Top rules by site, last hour",
+				"Policy reloads", "Policy file refused");
 		dashboard.path("panels").forEach((panel) -> {
 			assertThat(panel.path("datasource").path("uid").asString()).isEqualTo("${datasource}");
 			assertThat(panel.path("targets").size()).as(panel.path("title").asString()).isPositive();
