@@ -32,6 +32,7 @@ import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.core.env.StandardEnvironment;
 import org.springframework.core.env.SystemEnvironmentPropertySource;
 
+import dev.commentmoderation.settings.PolicyProperties;
 import dev.commentmoderation.settings.RuleProperties;
 import dev.commentmoderation.settings.TopicSettings;
 
@@ -140,6 +141,10 @@ class SettingsBindingTest {
 				Path.of("/etc/comment-moderation/held-terms/held-terms.txt"),
 				Map.of(), Duration.ofSeconds(15), Duration.ofDays(7), Duration.ofDays(7), 1, Duration.ofDays(365),
 				Duration.ofDays(30)));
+
+		assertThat(binder.bindOrCreate("moderation.policy", PolicyProperties.class)).isEqualTo(new PolicyProperties(
+				Path.of("/etc/comment-moderation/policy/moderation-policy.yaml"), Duration.ofSeconds(30),
+				Duration.ofHours(1)));
 
 		KafkaProperties kafka = binder.bindOrCreate("spring.kafka", KafkaProperties.class);
 		assertThat(kafka.getBootstrapServers()).containsExactly("kafka-0.kafka:9092", "kafka-1.kafka:9092");
