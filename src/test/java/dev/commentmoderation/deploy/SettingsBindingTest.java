@@ -189,8 +189,12 @@ class SettingsBindingTest {
 		KafkaProperties kafka = binder.bindOrCreate("spring.kafka", KafkaProperties.class);
 		assertThat(kafka.getBootstrapServers()).containsExactly("kafka:9092");
 		assertThat(kafka.getStreams().getStateDir()).isEqualTo("/var/lib/kafka-streams");
+		PolicyProperties policy = binder.bindOrCreate("moderation.policy", PolicyProperties.class);
+		assertThat(policy.file()).isEqualTo(Path.of("/etc/comment-moderation/policy/moderation-policy.yaml"));
+		assertThat(policy.reloadInterval()).isEqualTo(Duration.ofSeconds(2));
 		RuleProperties rules = binder.bindOrCreate("moderation.rules", RuleProperties.class);
-		assertThat(rules.blockedTermsFile()).isEqualTo(Path.of("/etc/comment-moderation/blocked-terms.txt"));
+		assertThat(rules.blockedTermsFile()).as("the policy owns the terms").isNull();
+		assertThat(rules.heldTermsFile()).isNull();
 	}
 
 	private static Binder binder(Map<String, String> env) {
