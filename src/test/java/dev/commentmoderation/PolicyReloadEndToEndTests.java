@@ -101,6 +101,7 @@ class PolicyReloadEndToEndTests {
 		String allowing = this.active.get().version();
 		// comments from this index on were sent after the switch (the batch being sent may straddle it)
 		int sentAfterSwitch = this.published + BATCH;
+		this.switched.countDown();
 		assertThat(this.registry.get("moderation.policy.refused").gauge().value()).isZero();
 		publishing.get();
 
@@ -148,6 +149,9 @@ class PolicyReloadEndToEndTests {
 
 	volatile int published;
 
+	/** The publisher holds its last third until the switch, so that some comments surely follow it. */
+	final java.util.concurrent.CountDownLatch switched = new java.util.concurrent.CountDownLatch(1);
+
 	static final int BATCH = 30;
 
 	private double decided() {
@@ -170,6 +174,9 @@ class PolicyReloadEndToEndTests {
 					producer.flush();
 					this.published = i + 1;
 					Thread.sleep(100);
+				}
+				if (i == COMMENTS * 2 / 3) {
+					this.switched.await(90, java.util.concurrent.TimeUnit.SECONDS);
 				}
 			}
 			producer.flush();
