@@ -87,6 +87,13 @@ app.kubernetes.io/part-of: comment-moderation
 {{- end }}
 {{- end }}
 
+{{/* ConfigMap holding the moderation policy file, or "". */}}
+{{- define "comment-moderation.policyConfigMap" -}}
+{{- if .Values.policy.enabled }}
+{{- default (printf "%s-policy" (include "comment-moderation.fullname" .)) .Values.policy.existingConfigMap }}
+{{- end }}
+{{- end }}
+
 {{/* A Kubernetes resource name for a Kafka topic name (lower case, '_' to '-'). */}}
 {{- define "comment-moderation.topicResourceName" -}}
 {{- printf "%s-%s" (include "comment-moderation.fullname" .root) (.topic | lower | replace "_" "-") | trunc 253 | trimSuffix "-" | trimSuffix "." }}
@@ -105,6 +112,18 @@ app.kubernetes.io/part-of: comment-moderation
 {{- end }}
 {{- if and .Values.kafka.sasl.mechanism (not (include "comment-moderation.saslSecret" .)) }}
 {{- fail "kafka.sasl.mechanism is set but no Secret holds the JAAS config: set kafka.sasl.existingSecret" }}
+{{- end }}
+{{- if and .Values.policy.enabled (not .Values.policy.content) (not .Values.policy.existingConfigMap) }}
+{{- fail "policy.enabled: set policy.content (the policy file) or policy.existingConfigMap" }}
+{{- end }}
+{{- if and .Values.policy.content .Values.policy.existingConfigMap }}
+{{- fail "policy: set policy.content or policy.existingConfigMap, not both" }}
+{{- end }}
+{{- if and .Values.policy.files .Values.policy.existingConfigMap }}
+{{- fail "policy.files go into the chart's ConfigMap: with policy.existingConfigMap, put the term files in that ConfigMap" }}
+{{- end }}
+{{- if hasKey .Values.policy.files .Values.policy.key }}
+{{- fail "policy.files must not hold policy.key: that is the policy itself (policy.content)" }}
 {{- end }}
 {{- if and .Values.strimzi.user.enabled (eq .Values.strimzi.user.authentication "tls") (not .Values.kafka.tls.keystore.existingSecret) }}
 {{- fail "strimzi.user.authentication=tls: set kafka.tls.keystore.existingSecret to the KafkaUser's Secret (the release fullname)" }}

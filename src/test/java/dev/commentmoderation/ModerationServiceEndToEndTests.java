@@ -174,10 +174,11 @@ class ModerationServiceEndToEndTests {
 	}
 
 	@Test
-	void actuatorExposesOnlyHealthInfoMetricsAndPrometheus() {
+	void actuatorExposesOnlyHealthInfoMetricsPrometheusAndModeration() {
 		JsonNode links = json.readTree(get("/actuator")).get("_links");
 		assertThat(links.propertyNames()).containsExactlyInAnyOrder("self", "health", "health-path", "info",
-				"metrics", "metrics-requiredMetricName", "prometheus");
+				"metrics", "metrics-requiredMetricName", "prometheus", "moderation");
+		assertThat(status("/actuator/moderation")).isEqualTo(200);
 		for (String hidden : List.of("env", "beans", "configprops", "heapdump", "threaddump", "loggers", "mappings",
 				"shutdown", "kafkastreamstopology")) {
 			assertThat(status("/actuator/" + hidden)).as(hidden).isEqualTo(404);

@@ -6,6 +6,8 @@ import java.time.format.DateTimeFormatter;
 import dev.commentmoderation.rules.Comment;
 import dev.commentmoderation.rules.Match;
 import dev.commentmoderation.rules.Reason;
+import dev.commentmoderation.rules.RuleScore;
+import dev.commentmoderation.rules.Score;
 import dev.commentmoderation.rules.Verdict;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.util.RawValue;
@@ -21,18 +23,19 @@ public final class DecisionWriter {
 	public record Review(String moderator, String note, Instant reviewedAt) {
 	}
 
-	public byte[] write(SubmittedComment submitted, Verdict verdict, Instant moderatedAt) {
+	public byte[] write(SubmittedComment submitted, Verdict verdict, String policyVersion, Instant moderatedAt) {
 		Comment comment = submitted.comment();
-		return write(comment.commentId(), comment.postId(), comment.siteId(), verdict, moderatedAt,
+		return write(comment.commentId(), comment.postId(), comment.siteId(), verdict, policyVersion, moderatedAt,
 				submitted.receivedJson(), null);
 	}
 
 	/**
+	 * @param policyVersion the version of the policy that decided (for a reviewed comment: that held it)
 	 * @param receivedJson the submitted event as received (already checked to be one JSON object)
 	 * @param review the moderator's verdict for a reviewed held comment, else null
 	 */
-	public byte[] write(String commentId, String postId, String siteId, Verdict verdict, Instant moderatedAt,
-			String receivedJson, Review review) {
+	public byte[] write(String commentId, String postId, String siteId, Verdict verdict, String policyVersion,
+			Instant moderatedAt, String receivedJson, Review review) {
 		ObjectNode decision = this.mapper.createObjectNode();
 		decision.put("commentId", commentId);
 		decision.put("postId", postId);
@@ -42,6 +45,8 @@ public final class DecisionWriter {
 		for (Reason reason : verdict.reasons()) {
 			reasons.add(reason(reason));
 		}
+		decision.set("score", score(verdict.score()));
+		decision.put("policyVersion", policyVersion);
 		decision.put("moderatedAt", DateTimeFormatter.ISO_INSTANT.format(moderatedAt));
 		if (review != null) {
 			ObjectNode node = decision.putObject("review");
@@ -54,6 +59,22 @@ public final class DecisionWriter {
 		// as received, byte for byte: no re-encoding of numbers or escapes the site chose
 		decision.putRawValue("comment", new RawValue(receivedJson.strip()));
 		return this.mapper.writeValueAsBytes(decision);
+	}
+
+	private ObjectNode score(Score score) {
+		ObjectNode node = this.mapper.createObjectNode();
+		node.put("total", score.total());
+		ArrayNode rules = node.putArray("rules");
+		for (RuleScore rule : score.rules()) {
+			rules.addObject().put("code", rule.code().name()).put("score", rule.score());
+		}
+		if (score.holdAt() != null) {
+			node.put("holdAt", score.holdAt());
+		}
+		if (score.rejectAt() != null) {
+			node.put("rejectAt", score.rejectAt());
+		}
+		return node;
 	}
 
 	private ObjectNode reason(Reason reason) {

@@ -6,6 +6,7 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -21,6 +22,7 @@ import dev.commentmoderation.events.InvalidEnvelopeException;
 import dev.commentmoderation.rules.Decision;
 import dev.commentmoderation.rules.Reason;
 import dev.commentmoderation.rules.ReasonCode;
+import dev.commentmoderation.rules.RuleScore;
 import dev.commentmoderation.rules.Verdict;
 import dev.commentmoderation.stream.ModerationListener;
 
@@ -40,13 +42,18 @@ import dev.commentmoderation.stream.ModerationListener;
  * ({@code outcome=moderator}) or because nobody reviewed them in time ({@code outcome=expired});</li>
  * <li>{@code moderation.review.turnaround}: time from a comment's HELD decision to its moderator's review;</li>
  * <li>{@code moderation.dead.letters{error}}: records sent to the dead-letter topic, by envelope error;</li>
+ * <li>{@code moderation.rule.hits{rule,site}}: rules that fired, once per comment, by reason code and the policy
+ * site whose rules applied ({@code _default} for the defaults), whatever the decision;</li>
  * <li>{@code moderation.processing}: time to parse, moderate and write one decision.</li>
  * </ul>
  */
 @Component
-class MicrometerModerationListener implements ModerationListener {
+public class MicrometerModerationListener implements ModerationListener {
 
 	private static final Logger log = LoggerFactory.getLogger(MicrometerModerationListener.class);
+
+	/** Per-rule hits, tagged rule and site. */
+	public static final String RULE_HITS = "moderation.rule.hits";
 
 	private final MeterRegistry registry;
 
@@ -61,6 +68,8 @@ class MicrometerModerationListener implements ModerationListener {
 	private final Map<ReasonCode, Counter> holdCounters = new EnumMap<>(ReasonCode.class);
 
 	private final Map<EnvelopeError, Counter> deadLetterCounters = new EnumMap<>(EnvelopeError.class);
+
+	private final Map<String, Map<ReasonCode, Counter>> ruleHitCounters = new ConcurrentHashMap<>();
 
 	MicrometerModerationListener(MeterRegistry registry) {
 		this.registry = registry;
@@ -93,8 +102,14 @@ class MicrometerModerationListener implements ModerationListener {
 	}
 
 	@Override
-	public void decided(String commentId, Verdict verdict, Duration processingTime) {
+	public void decided(String commentId, String site, Verdict verdict, Duration processingTime) {
 		this.processing.record(processingTime);
+		if (!verdict.score().rules().isEmpty()) {
+			Map<ReasonCode, Counter> hits = this.ruleHitCounters.computeIfAbsent(site, this::ruleHits);
+			for (RuleScore rule : verdict.score().rules()) {
+				hits.get(rule.code()).increment();
+			}
+		}
 		this.decisionCounters.get(verdict.decision()).increment();
 		Set<ReasonCode> codes = EnumSet.noneOf(ReasonCode.class);
 		for (Reason reason : verdict.reasons()) {
@@ -131,6 +146,20 @@ class MicrometerModerationListener implements ModerationListener {
 		this.deadLetterCounters.get(failure.error()).increment();
 		log.warn("Dead-lettered record {}-{}@{}: {}", source.topic(), source.partition(), source.offset(),
 				failure.error());
+	}
+
+	/** Registered per site on its first hit: sites are the policy's keys, so the series are bounded. */
+	private Map<ReasonCode, Counter> ruleHits(String site) {
+		Map<ReasonCode, Counter> counters = new EnumMap<>(ReasonCode.class);
+		for (ReasonCode code : ReasonCode.values()) {
+			counters.put(code, Counter.builder(RULE_HITS)
+				.description("Rules that fired on a comment, by rule (reason code) and policy site; a rule counts once "
+						+ "per comment")
+				.tag("rule", code.name())
+				.tag("site", site)
+				.register(this.registry));
+		}
+		return counters;
 	}
 
 	private Counter decisions(Decision decision) {

@@ -39,13 +39,18 @@ public final class CommentModerator {
 		return this.settings.actions().decide(reasons(comment), false);
 	}
 
-	/** Every reason the stateless rules find, in rule order, without deciding. */
-	public java.util.List<Reason> reasons(Comment comment) {
+	/**
+	 * Every reason the stateless rules find that counts (see {@link RuleActions#counts}), in rule order, without
+	 * deciding.
+	 */
+	public List<Reason> reasons(Comment comment) {
 		Objects.requireNonNull(comment, "comment");
 		List<Reason> reasons = new ArrayList<>();
 		for (ModerationRule rule : rules) {
 			rule.check(comment, reasons);
 		}
+		RuleActions actions = this.settings.actions();
+		reasons.removeIf(reason -> !actions.counts(reason.code()));
 		return List.copyOf(reasons);
 	}
 

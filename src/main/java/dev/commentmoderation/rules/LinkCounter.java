@@ -6,8 +6,8 @@ import com.google.re2j.Matcher;
 import com.google.re2j.Pattern;
 
 /**
- * Counts links in the content and rejects more than {@link RuleSettings#maxLinks()} ({@code 0}: no link at
- * all). A link is an occurrence, case-insensitive, of {@code http://}, {@code https://} or {@code www.};
+ * Counts links in the content: LINK when there is one or more (a weak signal, off unless a policy scores it),
+ * TOO_MANY_LINKS for more than {@link RuleSettings#maxLinks()} ({@code 0}: no link at all). A link is an occurrence, case-insensitive, of {@code http://}, {@code https://} or {@code www.};
  * a {@code www.} right after {@code http://} or {@code https://} belongs to that same link, so
  * "https://www.example.com" counts once. Occurrences are counted without overlap, left to right, in the
  * scanned prefix of the content (see {@link Text#scanWindow}).
@@ -42,6 +42,9 @@ final class LinkCounter implements ModerationRule {
 			return;
 		}
 		int links = count(Text.scanWindow(content, settings.maxContentBytes()));
+		if (links > 0) {
+			reasons.add(new Reason(ReasonCode.LINK, Field.CONTENT.path(), "Your comment contains a link."));
+		}
 		int max = settings.maxLinks();
 		if (links > max) {
 			String message = max <= 0 ? "Links are not allowed in comments here. Please remove them."

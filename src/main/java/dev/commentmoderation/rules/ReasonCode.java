@@ -16,6 +16,16 @@ public enum ReasonCode {
 	DUPLICATE,
 	/** Same author email or same IP within the flood interval of the previous comment. */
 	FLOOD,
+	/**
+	 * The content has at least one link. Off by default (action SCORE, score 0): give it a score in a policy to
+	 * count a link as a weak signal.
+	 */
+	LINK,
+	/**
+	 * The author has no approved comment yet. Off by default (action SCORE, score 0): give it a score in a policy
+	 * to count a new author as a weak signal.
+	 */
+	NEW_AUTHOR,
 	/** A moderator approved the held comment (field "review"). */
 	MODERATOR_APPROVED,
 	/** A moderator rejected the held comment (field "review"). */

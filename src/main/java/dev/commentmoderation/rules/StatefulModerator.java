@@ -8,8 +8,8 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * The rules that remember, over an {@link AuthorHistory}: DUPLICATE, FLOOD and trusted authors, then the
- * decision. Plain Java: the stream calls it on the author's partition with history backed by state stores.
+ * The rules that remember, over an {@link AuthorHistory}: DUPLICATE, FLOOD, NEW_AUTHOR and trusted authors, then
+ * the decision. Plain Java: the stream calls it on the author's partition with history backed by state stores.
  * <p>
  * Idempotent resubmission (a commentId seen before) is handled before this class is called: the stored
  * decision is re-emitted and nothing here runs.
@@ -44,6 +44,16 @@ public final class StatefulModerator {
 	 * the author's standing when the decision is final.
 	 */
 	public Verdict moderate(Submission submission, List<Reason> statelessReasons, AuthorHistory history) {
+		return moderate(submission, statelessReasons, history, DecisionRules.of(this.actions, this.settings));
+	}
+
+	/**
+	 * As {@link #moderate(Submission, List, AuthorHistory)}, with one site's decision rules (from the policy the
+	 * comment was first read under) in place of this moderator's; adds NEW_AUTHOR when it counts.
+	 */
+	public Verdict moderate(Submission submission, List<Reason> statelessReasons, AuthorHistory history,
+			DecisionRules rules) {
+		RuleActions actions = rules.actions();
 		List<Reason> reasons = new ArrayList<>(statelessReasons);
 		Instant at = submission.receivedAt();
 		Optional<String> earlier = history.commentWithFingerprint(submission.fingerprint(),
@@ -52,7 +62,7 @@ public final class StatefulModerator {
 			reasons.add(new Reason(ReasonCode.DUPLICATE, "content",
 					"Duplicate comment detected; it looks as though you've already said that!"));
 		}
-		Duration interval = this.settings.floodInterval();
+		Duration interval = rules.floodInterval();
 		if (!interval.isZero()) {
 			Optional<Instant> last = history.lastComment(submission.author(), at.minus(interval));
 			if (last.isPresent() && within(last.get(), at, interval)) {
@@ -64,8 +74,11 @@ public final class StatefulModerator {
 		}
 		AuthorStanding standing = history.standing(submission.author(),
 				at.minus(this.settings.authorRetention()));
-		Verdict verdict = this.actions.decide(reasons,
-				standing.trusted(this.settings.trustedAuthorMinApproved()));
+		if (standing.approved() == 0 && actions.counts(ReasonCode.NEW_AUTHOR)) {
+			reasons.add(new Reason(ReasonCode.NEW_AUTHOR, "author.email",
+					"Comments from authors new to this site are checked more closely."));
+		}
+		Verdict verdict = actions.decide(reasons, standing.trusted(rules.trustedAuthorMinApproved()));
 		history.commented(submission.author(), at);
 		if (verdict.decision() != Decision.REJECTED) {
 			history.said(submission.fingerprint(), submission.commentId(), at);

@@ -11,18 +11,21 @@ import java.util.List;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-import dev.commentmoderation.rules.CommentModerator;
+import dev.commentmoderation.policy.PolicyLoader;
+import dev.commentmoderation.rules.DecisionRules;
 import dev.commentmoderation.rules.RuleActions;
 import dev.commentmoderation.rules.RuleSettings;
 import dev.commentmoderation.rules.StatefulSettings;
 
-/** Turns the validated {@code moderation.rules.*} settings into the rules core. */
+/** Turns the validated {@code moderation.rules.*} settings into the base of the moderation policy. */
 @Configuration(proxyBeanMethods = false)
 class RulesConfiguration {
 
+	/** The settings a policy file inherits from, and the whole policy when there is none. */
 	@Bean
-	CommentModerator commentModerator(RuleProperties rules) {
-		return new CommentModerator(ruleSettings(rules));
+	PolicyLoader.Base policyBase(RuleProperties rules, StatefulSettings stateful) {
+		RuleSettings settings = ruleSettings(rules);
+		return new PolicyLoader.Base(settings, DecisionRules.of(settings.actions(), stateful));
 	}
 
 	@Bean

@@ -17,7 +17,9 @@ import dev.commentmoderation.events.EnvelopeError;
 import dev.commentmoderation.events.InvalidEnvelopeException;
 import dev.commentmoderation.rules.AuthorHistory;
 import dev.commentmoderation.rules.AuthorStanding;
+import dev.commentmoderation.policy.Policy;
 import dev.commentmoderation.rules.Decision;
+import dev.commentmoderation.rules.DecisionRules;
 import dev.commentmoderation.rules.StatefulModerator;
 import dev.commentmoderation.rules.Verdict;
 
@@ -94,22 +96,28 @@ final class AuthorProcessor extends ContextualProcessor<byte[], byte[], byte[], 
 		StatefulModerator.Submission submission = new StatefulModerator.Submission(comment.commentId(),
 				comment.author(), comment.fingerprint(), Instant.ofEpochMilli(now),
 				(comment.previousFromIp() != null) ? Instant.ofEpochMilli(comment.previousFromIp()) : null);
-		Verdict verdict = this.moderator.moderate(submission, comment.reasons(), new StoreHistory());
+		Internal.Rules rules = comment.rules();
+		DecisionRules decisionRules = (rules != null) ? rules.toDecisionRules()
+				: DecisionRules.of(this.moderator.actions(), this.moderator.settings());
+		String policyVersion = (rules != null) ? rules.policyVersion() : null;
+		String site = (rules != null) ? rules.site() : Policy.DEFAULT_SITE;
+		Verdict verdict = this.moderator.moderate(submission, comment.reasons(), new StoreHistory(), decisionRules);
 		Instant moderatedAt = this.clock.instant();
 		byte[] json = this.writer.write(comment.commentId(), comment.postId(), comment.siteId(), verdict,
-				moderatedAt, comment.receivedJson(), null);
+				policyVersion, moderatedAt, comment.receivedJson(), null);
 		String jsonText = new String(json, java.nio.charset.StandardCharsets.UTF_8);
 		this.decisions.put(comment.commentId(),
 				Internal.write(new Internal.StoredDecision(verdict.decision(), jsonText)), now);
 		context().forward(record.withKey(commentKey).withValue(new Route(destination(verdict.decision()), json)));
 		Internal.CommentStatus status = (verdict.decision() == Decision.HELD)
 				? new Internal.CommentStatus(comment.commentId(), comment.author(), Decision.HELD, comment.postId(),
-						comment.siteId(), verdict.reasons(), comment.receivedJson(), moderatedAt.toEpochMilli(), now)
+						comment.siteId(), verdict.reasons(), comment.receivedJson(), moderatedAt.toEpochMilli(), now,
+						policyVersion, verdict.score())
 				: new Internal.CommentStatus(comment.commentId(), comment.author(), verdict.decision(), null, null,
-						null, null, 0L, now);
+						null, null, 0L, now, null, null);
 		context().forward(record.withKey(commentKey)
 			.withValue(new Route(Route.Destination.TO_COMMENT, Internal.write(new Internal.ToComment(status, null)))));
-		this.listener.decided(comment.commentId(), verdict, Duration.ofNanos(System.nanoTime() - started));
+		this.listener.decided(comment.commentId(), site, verdict, Duration.ofNanos(System.nanoTime() - started));
 	}
 
 	/**

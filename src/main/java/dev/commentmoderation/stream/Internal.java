@@ -1,10 +1,19 @@
 package dev.commentmoderation.stream;
 
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 
 import dev.commentmoderation.rules.AuthorStanding;
 import dev.commentmoderation.rules.Decision;
+import dev.commentmoderation.rules.DecisionRules;
 import dev.commentmoderation.rules.Reason;
+import dev.commentmoderation.rules.ReasonCode;
+import dev.commentmoderation.rules.RuleAction;
+import dev.commentmoderation.rules.RuleActions;
+import dev.commentmoderation.rules.Score;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.dataformat.smile.SmileMapper;
@@ -60,11 +69,46 @@ final class Internal {
 	 * set by the IP flood stage.
 	 */
 	record PendingComment(String commentId, String postId, String siteId, String author, String ip,
-			String fingerprint, List<Reason> reasons, String receivedJson, Long previousFromIp) {
+			String fingerprint, List<Reason> reasons, String receivedJson, Long previousFromIp, Rules rules) {
 
 		PendingComment withPreviousFromIp(Long previous) {
 			return new PendingComment(commentId, postId, siteId, author, ip, fingerprint, reasons, receivedJson,
-					previous);
+					previous, rules);
+		}
+
+	}
+
+	/**
+	 * The decision rules of the policy the comment was first read under, carried with it so that the later stages
+	 * decide by that same policy across a reload or a restart. Only what differs from the built-in defaults.
+	 */
+	record Rules(String policyVersion, String site, Map<ReasonCode, RuleAction> actions,
+			Map<ReasonCode, BigDecimal> scores, BigDecimal holdAt, BigDecimal rejectAt, long floodIntervalMillis,
+			int trustedAuthorMinApproved) {
+
+		static Rules of(CommentRules.Applied applied) {
+			DecisionRules decisionRules = applied.decisionRules();
+			RuleActions ruleActions = decisionRules.actions();
+			Map<ReasonCode, RuleAction> actions = new EnumMap<>(ReasonCode.class);
+			Map<ReasonCode, BigDecimal> scores = new EnumMap<>(ReasonCode.class);
+			for (ReasonCode code : ReasonCode.values()) {
+				if (ruleActions.of(code) != RuleActions.defaultAction(code)) {
+					actions.put(code, ruleActions.of(code));
+				}
+				if (ruleActions.scoreOf(code).signum() != 0) {
+					scores.put(code, ruleActions.scoreOf(code));
+				}
+			}
+			return new Rules(applied.policyVersion(), applied.site(), actions, scores, ruleActions.holdAt(),
+					ruleActions.rejectAt(), decisionRules.floodInterval().toMillis(),
+					decisionRules.trustedAuthorMinApproved());
+		}
+
+		DecisionRules toDecisionRules() {
+			return new DecisionRules(
+					new RuleActions((actions != null) ? actions : Map.of(), (scores != null) ? scores : Map.of(),
+							holdAt, rejectAt),
+					Duration.ofMillis(floodIntervalMillis), trustedAuthorMinApproved);
 		}
 
 	}
@@ -78,7 +122,8 @@ final class Internal {
 	 * a final decision needs, the others so that a review of them is "already final".
 	 */
 	record CommentStatus(String commentId, String author, Decision decision, String postId, String siteId,
-			List<Reason> reasons, String receivedJson, long heldAtMillis, long heldTimestamp) {
+			List<Reason> reasons, String receivedJson, long heldAtMillis, long heldTimestamp, String policyVersion,
+			Score score) {
 	}
 
 	/** A moderator's review, with where it came from (for dead-lettering it as received). */

@@ -11,8 +11,9 @@ import org.apache.kafka.streams.state.WindowStoreIterator;
 
 /**
  * Stage 2, on the IP's partition (repartition {@code comments-by-ip}): remembers when each IP last commented,
- * in window store {@value ModerationTopology#IP_LAST_COMMENT} (kept for the flood interval plus a minute), and
- * tells the author stage when this IP's previous comment was. Then re-keys the comment by its author.
+ * in window store {@value ModerationTopology#IP_LAST_COMMENT} (kept for the longest flood interval a policy may set,
+ * plus a minute), and tells the author stage when this IP's previous comment within the flood interval of the
+ * comment's policy was. Then re-keys the comment by its author.
  */
 final class IpFloodProcessor extends ContextualProcessor<byte[], byte[], byte[], Route> {
 
@@ -20,6 +21,7 @@ final class IpFloodProcessor extends ContextualProcessor<byte[], byte[], byte[],
 
 	private WindowStore<String, String> lastComment;
 
+	/** @param floodInterval the interval of comments that carry no policy rules (from before policies) */
 	IpFloodProcessor(Duration floodInterval) {
 		this.floodInterval = floodInterval;
 	}
@@ -34,11 +36,13 @@ final class IpFloodProcessor extends ContextualProcessor<byte[], byte[], byte[],
 	public void process(Record<byte[], byte[]> record) {
 		Internal.PendingComment pending = Internal.read(record.value(), Internal.ToAuthor.class).comment();
 		Long previous = null;
-		if (pending.ip() != null && !this.floodInterval.isZero()) {
+		long interval = (pending.rules() != null) ? pending.rules().floodIntervalMillis()
+				: this.floodInterval.toMillis();
+		if (pending.ip() != null && interval > 0) {
 			long now = record.timestamp();
 			boolean sameComment = false;
 			try (WindowStoreIterator<String> latest = this.lastComment.backwardFetch(pending.ip(),
-					now - this.floodInterval.toMillis(), Long.MAX_VALUE)) {
+					now - interval, Long.MAX_VALUE)) {
 				while (latest.hasNext()) {
 					KeyValue<Long, String> entry = latest.next();
 					if (entry.value.equals(pending.commentId())) {

@@ -4,9 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
 import java.util.Optional;
-import java.util.function.Function;
 
 import org.apache.kafka.streams.processor.api.ContextualProcessor;
 import org.apache.kafka.streams.processor.api.Record;
@@ -20,8 +18,6 @@ import dev.commentmoderation.events.SubmittedComment;
 import dev.commentmoderation.rules.Authors;
 import dev.commentmoderation.rules.Comment;
 import dev.commentmoderation.rules.Decision;
-import dev.commentmoderation.rules.Reason;
-import dev.commentmoderation.rules.RuleActions;
 import dev.commentmoderation.rules.Verdict;
 
 /**
@@ -35,9 +31,7 @@ final class ModerateCommentProcessor extends ContextualProcessor<byte[], byte[],
 
 	private final CommentEventParser parser;
 
-	private final Function<Comment, List<Reason>> rules;
-
-	private final RuleActions actions;
+	private final CommentRules rules;
 
 	private final DecisionWriter writer;
 
@@ -45,11 +39,10 @@ final class ModerateCommentProcessor extends ContextualProcessor<byte[], byte[],
 
 	private final Clock clock;
 
-	ModerateCommentProcessor(CommentEventParser parser, Function<Comment, List<Reason>> rules, RuleActions actions,
-			DecisionWriter writer, ModerationListener listener, Clock clock) {
+	ModerateCommentProcessor(CommentEventParser parser, CommentRules rules, DecisionWriter writer,
+			ModerationListener listener, Clock clock) {
 		this.parser = parser;
 		this.rules = rules;
-		this.actions = actions;
 		this.writer = writer;
 		this.listener = listener;
 		this.clock = clock;
@@ -59,27 +52,27 @@ final class ModerateCommentProcessor extends ContextualProcessor<byte[], byte[],
 	public void process(Record<byte[], byte[]> record) {
 		long started = System.nanoTime();
 		SubmittedComment submitted;
-		List<Reason> reasons;
 		Optional<String> author;
 		byte[] out;
 		try {
 			submitted = this.parser.parse(record.value(), Instant.ofEpochMilli(record.timestamp()));
 			Comment comment = submitted.comment();
-			reasons = this.rules.apply(comment);
+			CommentRules.Applied applied = this.rules.apply(comment);
 			author = Authors.normalizedEmail(comment);
 			if (author.isEmpty()) {
-				Verdict verdict = this.actions.decide(reasons, false);
-				out = this.writer.write(submitted, verdict, this.clock.instant());
+				Verdict verdict = applied.decisionRules().actions().decide(applied.reasons(), false);
+				out = this.writer.write(submitted, verdict, applied.policyVersion(), this.clock.instant());
 				Route.Destination destination = (verdict.decision() == Decision.APPROVED) ? Route.Destination.APPROVED
 						: Route.Destination.REJECTED;
 				context().forward(record.withKey(utf8(comment.commentId())).withValue(new Route(destination, out)));
-				this.listener.decided(comment.commentId(), verdict, Duration.ofNanos(System.nanoTime() - started));
+				this.listener.decided(comment.commentId(), applied.site(), verdict,
+						Duration.ofNanos(System.nanoTime() - started));
 				return;
 			}
 			String ip = Authors.ip(comment).orElse(null);
 			Internal.PendingComment pending = new Internal.PendingComment(comment.commentId(), comment.postId(),
-					comment.siteId(), author.get(), ip, Authors.fingerprint(author.get(), comment), reasons,
-					submitted.receivedJson(), null);
+					comment.siteId(), author.get(), ip, Authors.fingerprint(author.get(), comment), applied.reasons(),
+					submitted.receivedJson(), null, Internal.Rules.of(applied));
 			String key = (ip != null) ? "ip:" + ip : "email:" + author.get();
 			out = Internal.write(new Internal.ToAuthor(pending, null));
 			context().forward(record.withKey(utf8(key)).withValue(new Route(Route.Destination.BY_IP, out)));

@@ -16,8 +16,11 @@ public interface ModerationListener {
 	ModerationListener NONE = new ModerationListener() {
 	};
 
-	/** A submitted comment got its first decision: APPROVED, REJECTED or HELD. */
-	default void decided(String commentId, Verdict verdict, Duration processingTime) {
+	/**
+	 * A submitted comment got its first decision: APPROVED, REJECTED or HELD, under the rules of {@code site} (the
+	 * policy's site key, {@code _default} for the defaults).
+	 */
+	default void decided(String commentId, String site, Verdict verdict, Duration processingTime) {
 	}
 
 	/** A commentId seen before was submitted again: its stored decision was re-emitted. */

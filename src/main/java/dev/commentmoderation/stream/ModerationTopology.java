@@ -19,8 +19,11 @@ import org.apache.kafka.streams.state.Stores;
 
 import dev.commentmoderation.events.CommentEventParser;
 import dev.commentmoderation.events.DecisionWriter;
+import dev.commentmoderation.policy.ActivePolicy;
+import dev.commentmoderation.policy.PolicyLoader;
 import dev.commentmoderation.rules.Comment;
 import dev.commentmoderation.rules.CommentModerator;
+import dev.commentmoderation.rules.DecisionRules;
 import dev.commentmoderation.rules.Reason;
 import dev.commentmoderation.rules.RuleActions;
 import dev.commentmoderation.rules.StatefulModerator;
@@ -91,28 +94,52 @@ public final class ModerationTopology {
 
 	}
 
+	/** The policy version of decisions made by fixed rules (tests; the service always has a policy). */
+	public static final String FIXED_RULES_VERSION = "fixed";
+
 	private final Topics topics;
 
-	private final Function<Comment, List<Reason>> rules;
+	private final CommentRules rules;
 
 	private final StatefulModerator stateful;
+
+	private final Duration maxFloodInterval;
 
 	private final ModerationListener listener;
 
 	private final Clock clock;
 
-	public ModerationTopology(Topics topics, Function<Comment, List<Reason>> rules, RuleActions actions,
-			StatefulSettings settings, ModerationListener listener, Clock clock) {
+	/**
+	 * @param rules the active policy's rules, asked once per comment
+	 * @param settings retentions; its flood interval and trusted-author count serve comments that carry no policy
+	 * rules (read before policies existed)
+	 * @param maxFloodInterval the longest flood interval any policy may set: the flood stores keep that long
+	 */
+	public ModerationTopology(Topics topics, CommentRules rules, StatefulSettings settings,
+			Duration maxFloodInterval, ModerationListener listener, Clock clock) {
 		this.topics = topics;
 		this.rules = rules;
-		this.stateful = new StatefulModerator(actions, settings);
+		this.stateful = new StatefulModerator(RuleActions.DEFAULTS, settings);
+		this.maxFloodInterval = (maxFloodInterval.compareTo(settings.floodInterval()) < 0)
+				? settings.floodInterval() : maxFloodInterval;
 		this.listener = listener;
 		this.clock = clock;
 	}
 
+	/** Fixed stateless rules as a function (tests). */
+	public ModerationTopology(Topics topics, Function<Comment, List<Reason>> rules, RuleActions actions,
+			StatefulSettings settings, ModerationListener listener, Clock clock) {
+		this(topics, CommentRules.fixed(FIXED_RULES_VERSION, rules, DecisionRules.of(actions, settings)), settings,
+				settings.floodInterval(), listener, clock);
+	}
+
+	/** The policy of one moderator's settings, as a service without a policy file has (tests). */
 	public ModerationTopology(Topics topics, CommentModerator moderator, StatefulSettings settings,
 			ModerationListener listener, Clock clock) {
-		this(topics, moderator::reasons, moderator.actions(), settings, listener, clock);
+		this(topics, CommentRules.of(new ActivePolicy(new PolicyLoader(
+				new PolicyLoader.Base(moderator.settings(), DecisionRules.of(moderator.actions(), settings)),
+				settings.floodInterval(), clock)
+			.baseOnly())), settings, settings.floodInterval(), listener, clock);
 	}
 
 	/** Stateless rules as a function (tests); default actions and stateful settings. */
@@ -126,7 +153,7 @@ public final class ModerationTopology {
 		CommentEventParser parser = new CommentEventParser();
 		DecisionWriter writer = new DecisionWriter();
 		StatefulSettings settings = this.stateful.settings();
-		Duration floodRetention = settings.floodInterval().plus(FLOOD_SLACK);
+		Duration floodRetention = this.maxFloodInterval.plus(FLOOD_SLACK);
 		window(builder, IP_LAST_COMMENT, floodRetention, Serdes.String());
 		window(builder, DECISIONS, settings.decisionRetention(), Serdes.ByteArray());
 		window(builder, AUTHOR_LAST_COMMENT, floodRetention, Serdes.String());
@@ -140,8 +167,8 @@ public final class ModerationTopology {
 		Map<String, KStream<byte[], Route>> submitted = route(builder
 			.stream(this.topics.submitted(),
 					Consumed.with(Serdes.ByteArray(), Serdes.ByteArray()).withName("comments-submitted"))
-			.process(() -> new ModerateCommentProcessor(parser, this.rules, this.stateful.actions(), writer,
-					this.listener, this.clock), Named.as("moderate-comment")), "route-");
+			.process(() -> new ModerateCommentProcessor(parser, this.rules, writer, this.listener, this.clock),
+					Named.as("moderate-comment")), "route-");
 
 		// 2. flood by IP
 		Map<String, KStream<byte[], Route>> byIp = route(repartition(submitted.get("route-by-ip"), BY_IP)

@@ -135,9 +135,9 @@ final class ReviewProcessor extends ContextualProcessor<byte[], byte[], byte[], 
 			DecisionWriter.Review review, Instant now, long timestamp, boolean expired) {
 		List<Reason> reasons = new ArrayList<>(status.reasons());
 		reasons.add(verdictReason);
-		Verdict verdict = new Verdict(decision, reasons);
-		byte[] json = this.writer.write(status.commentId(), status.postId(), status.siteId(), verdict, now,
-				status.receivedJson(), review);
+		Verdict verdict = new Verdict(decision, reasons, status.score());
+		byte[] json = this.writer.write(status.commentId(), status.postId(), status.siteId(), verdict,
+				status.policyVersion(), now, status.receivedJson(), review);
 		byte[] commentKey = ModerateCommentProcessor.utf8(status.commentId());
 		context().forward(new Record<>(commentKey, new Route(AuthorProcessor.destination(decision), json), timestamp,
 				new RecordHeaders()));

@@ -22,7 +22,8 @@ import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.util.StringUtils;
 
 import dev.commentmoderation.health.StreamsStateTracker;
-import dev.commentmoderation.rules.CommentModerator;
+import dev.commentmoderation.policy.ActivePolicy;
+import dev.commentmoderation.policy.PolicyLoader;
 import dev.commentmoderation.rules.StatefulSettings;
 import dev.commentmoderation.settings.TopicSettings;
 
@@ -34,12 +35,13 @@ class StreamsConfiguration {
 	private static final Logger log = LoggerFactory.getLogger(StreamsConfiguration.class);
 
 	@Bean
-	ModerationTopology moderationTopology(StreamsBuilder builder, TopicSettings topics, CommentModerator moderator,
-			StatefulSettings stateful, ObjectProvider<ModerationListener> listener) {
+	ModerationTopology moderationTopology(StreamsBuilder builder, TopicSettings topics, ActivePolicy policy,
+			PolicyLoader policyLoader, StatefulSettings stateful, ObjectProvider<ModerationListener> listener) {
 		ModerationTopology topology = new ModerationTopology(
 				new ModerationTopology.Topics(topics.submitted(), topics.approved(), topics.rejected(),
 						topics.deadLetter(), topics.held(), topics.reviewed(), topics.partitions()),
-				moderator, stateful, listener.getIfAvailable(() -> ModerationListener.NONE), Clock.systemUTC());
+				CommentRules.of(policy), stateful, policyLoader.maxFloodInterval(),
+				listener.getIfAvailable(() -> ModerationListener.NONE), Clock.systemUTC());
 		topology.addTo(builder);
 		return topology;
 	}

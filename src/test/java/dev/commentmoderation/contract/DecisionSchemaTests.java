@@ -26,18 +26,21 @@ class DecisionSchemaTests {
 			            {"code":"SPAM_PATTERN","field":"content","message":"Your comment contains text that looks like spam.",
 			             "match":{"pattern":"(?i)\\\\[url=","start":11,"end":16}},
 			            {"code":"HONEYPOT","field":"honeypot","message":"Your comment looks automated and could not be accepted."}],
-			 "moderatedAt":"2026-11-28T03:34:01.250Z",
+			 "score":{"total":0,"rules":[{"code":"BLOCKED_TERM","score":0},{"code":"SPAM_PATTERN","score":0}]},
+			 "policyVersion":"3f2a9c0b1d4e5f60","moderatedAt":"2026-11-28T03:34:01.250Z",
 			 "comment":{"commentId":"c-1","content":"Our casino [url=x]","honeypot":"x","anything":[1,{"goes":true}]}}
 			""";
 
 	private static final String APPROVED = """
 			{"commentId":"c-2","postId":null,"siteId":null,"decision":"APPROVED","reasons":[],
+			 "score":{"total":1.5,"rules":[{"code":"LINK","score":1.5}],"holdAt":4},"policyVersion":"3f2a9c0b1d4e5f60",
 			 "moderatedAt":"2026-11-28T03:34:01Z","comment":{"commentId":"c-2"}}
 			""";
 
 	private static final String HELD = """
 			{"commentId":"c-3","postId":"p","siteId":"s","decision":"HELD",
 			 "reasons":[{"code":"TOO_MANY_LINKS","field":"content","message":"Your comment has too many links."}],
+			 "score":{"total":0,"rules":[]},"policyVersion":"3f2a9c0b1d4e5f60",
 			 "moderatedAt":"2026-11-28T03:34:01Z","comment":{"commentId":"c-3"}}
 			""";
 
@@ -45,6 +48,7 @@ class DecisionSchemaTests {
 			{"commentId":"c-3","postId":"p","siteId":"s","decision":"APPROVED",
 			 "reasons":[{"code":"TOO_MANY_LINKS","field":"content","message":"Your comment has too many links."},
 			            {"code":"MODERATOR_APPROVED","field":"review","message":"Useful links."}],
+			 "score":{"total":0,"rules":[{"code":"TOO_MANY_LINKS","score":0}]},"policyVersion":"3f2a9c0b1d4e5f60",
 			 "moderatedAt":"2026-11-28T04:00:00Z",
 			 "review":{"moderator":"anna","note":"Useful links.","reviewedAt":"2026-11-28T04:00:00Z"},
 			 "comment":{"commentId":"c-3"}}

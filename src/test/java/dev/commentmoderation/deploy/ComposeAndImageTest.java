@@ -96,6 +96,27 @@ class ComposeAndImageTest {
 		assertThat((List<String>) service.get("volumes")).anyMatch((mount) -> mount.endsWith(":/var/lib/kafka-streams"));
 	}
 
+	/**
+	 * Editing deploy/policy/moderation-policy.yaml on the host changes the running service's policy: its directory is
+	 * mounted (a single-file bind mount would keep the old inode when an editor renames a new file over it) and
+	 * MODERATION_POLICY_FILE points into it. The policy replaces inherited term lists, so compose sets no
+	 * moderation.rules.* term settings that it would silently override.
+	 */
+	@Test
+	void serviceRunsTheRepositorysPolicyFileMountedLive() {
+		Map<String, Object> service = at(this.compose, "services", "comment-moderation");
+		String mount = ((List<String>) service.get("volumes")).stream()
+			.filter((volume) -> volume.startsWith("./deploy/policy:")).findFirst().orElseThrow();
+		String[] parts = mount.split(":");
+		assertThat(parts).as("source:target:ro").hasSize(3);
+		assertThat(parts[2]).isEqualTo("ro");
+		Map<String, Object> env = at(service, "environment");
+		String file = (String) env.get("MODERATION_POLICY_FILE");
+		assertThat(file).isEqualTo(parts[1] + "/moderation-policy.yaml");
+		assertThat(ROOT.resolve("deploy/policy").resolve(file.substring(parts[1].length() + 1))).isRegularFile();
+		assertThat(env.keySet()).noneMatch((name) -> name.startsWith("MODERATION_RULES_") && name.contains("TERMS"));
+	}
+
 	@Test
 	void everyBindMountSourceExists() {
 		Map<String, Map<String, Object>> services = at(this.compose, "services");
@@ -134,7 +155,8 @@ class ComposeAndImageTest {
 		String titles = dashboard.path("panels").valueStream().map((panel) -> panel.path("title").asString())
 			.reduce("", (a, b) -> a + "|" + b);
 		assertThat(titles).contains("Decisions over time", "Rejections by reason", "Dead-letter rate",
-				"Processing latency", "Consumer lag");
+				"Processing latency", "Consumer lag", "Rule hits by rule and site", "Top rules by site, last hour",
+				"Policy reloads", "Policy file refused");
 		dashboard.path("panels").forEach((panel) -> {
 			assertThat(panel.path("datasource").path("uid").asString()).isEqualTo("${datasource}");
 			assertThat(panel.path("targets").size()).as(panel.path("title").asString()).isPositive();

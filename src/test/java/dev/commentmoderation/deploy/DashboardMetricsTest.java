@@ -40,7 +40,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Every metric the Grafana dashboard queries must be one the service really exports: the set comes from a real
  * scrape of /actuator/prometheus of the service running against a KRaft broker in this JVM, after an approved, a
- * rejected and a malformed comment went through it.
+ * rejected and a malformed comment went through it. The policy's metrics are there too: rule hits per rule and
+ * site, and the reload outcomes.
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
 		properties = { "embedded.kafka.port=0", "spring.kafka.streams.application-id=dashboard-metrics-test",
@@ -70,7 +71,8 @@ class DashboardMetricsTest {
 			scrape = scrape();
 			exported = exportedNames(scrape);
 			if (exported.containsAll(queried) && scrape.contains("moderation_comments_total{application=\"comment-moderation\",decision=\"APPROVED\"} 1.0")
-					&& scrape.contains("decision=\"REJECTED\"} 1.0") && scrape.contains("error=\"MALFORMED_JSON\"} 1.0")) {
+					&& scrape.contains("decision=\"REJECTED\"} 1.0") && scrape.contains("error=\"MALFORMED_JSON\"} 1.0")
+					&& scrape.contains("rule=\"SPAM_PATTERN\",site=\"_default\"} 1.0")) {
 				break;
 			}
 			Thread.sleep(500);
@@ -85,6 +87,11 @@ class DashboardMetricsTest {
 			.isEmpty();
 		assertThat(scrape).as("every series carries the application tag")
 			.contains("moderation_processing_seconds_bucket{application=\"comment-moderation\"");
+		assertThat(scrape).as("the policy's metrics (scrape in %s)", saved)
+			.contains("moderation_rule_hits_total{application=\"comment-moderation\",rule=\"SPAM_PATTERN\",site=\"_default\"} 1.0",
+					"moderation_policy_reloads_total{application=\"comment-moderation\",outcome=\"applied\"} 0.0",
+					"moderation_policy_reloads_total{application=\"comment-moderation\",outcome=\"refused\"} 0.0",
+					"moderation_policy_refused{application=\"comment-moderation\"} 0.0");
 	}
 
 	static Set<String> queriedMetricNames() throws IOException {

@@ -1,8 +1,11 @@
 package dev.commentmoderation.deploy;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -12,8 +15,17 @@ import java.util.stream.Collectors;
 
 import com.marcnuri.helm.LintResult;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.yaml.snakeyaml.DumperOptions;
+import org.yaml.snakeyaml.Yaml;
+
+import dev.commentmoderation.policy.Policy;
+import dev.commentmoderation.policy.PolicyLoader;
+import dev.commentmoderation.rules.DecisionRules;
+import dev.commentmoderation.rules.RuleActions;
+import dev.commentmoderation.rules.RuleSettings;
 
 import static dev.commentmoderation.deploy.Chart.at;
 import static dev.commentmoderation.deploy.Chart.ofKind;
@@ -55,7 +67,7 @@ class HelmChartTest {
 	void everyOptionalFeatureRendersValidObjects() {
 		List<Map<String, Object>> manifests = Chart.render(Chart.ALL_ON);
 		assertThat(kinds(manifests)).containsExactlyInAnyOrder("ServiceAccount", "Service", "Deployment",
-				"PodDisruptionBudget", "Pod", "ConfigMap", "ConfigMap", "ConfigMap", "ScaledObject", "ServiceMonitor",
+				"PodDisruptionBudget", "Pod", "ConfigMap", "ConfigMap", "ConfigMap", "ConfigMap", "ScaledObject", "ServiceMonitor",
 				"NetworkPolicy", "KafkaTopic", "KafkaTopic", "KafkaTopic", "KafkaTopic", "KafkaTopic", "KafkaTopic",
 				"KafkaUser");
 		assertAllValid(manifests);
@@ -89,7 +101,8 @@ class HelmChartTest {
 	@ParameterizedTest
 	@ValueSource(strings = { "unknown: 1", "topics:\n  submited: x", "replicaCount: two", "rules:\n  maxLinks: \"2\"",
 			"kafka:\n  securityProtocol: TLS", "topics:\n  submitted: \"bad topic\"", "terminationGracePeriodSeconds: 5",
-			"probes:\n  liveness:\n    path: /", "image:\n  digest: latest",
+			"probes:\n  liveness:\n    path: /", "image:\n  digest: latest", "policy:\n  reloadInterval: 0s",
+			"policy:\n  key: policies/site.yaml", "policy:\n  contents: x", "policy:\n  files:\n    a.txt: [x]",
 			"staticMembership:\n  enabled: \"yes\"", "staticMembership:\n  instanceId: pod-0" })
 	void schemaRejectsWrongTypesAndUnknownKeys(String values) throws IOException {
 		Path file = Files.createTempFile("values", ".yaml");
@@ -230,6 +243,119 @@ class HelmChartTest {
 	}
 
 	@Test
+	void policyIsAConfigMapMountedAsADirectoryWithoutSubPathAndTheEnvPointsIntoIt() {
+		List<Map<String, Object>> manifests = Chart.render(Chart.ALL_ON);
+		Map<String, Object> policy = policyConfigMap(manifests);
+		Map<String, Object> values = Chart.loadYaml(Chart.ALL_ON);
+		assertThat((Object) new Yaml().load((String) at(policy, "data", "moderation-policy.yaml")))
+			.as("policy.content, given as an object").isEqualTo(at(values, "policy", "content"));
+		assertThat((String) at(policy, "data", "blocked-terms.txt"))
+			.isEqualTo(at(values, "policy", "files", "blocked-terms.txt"));
+
+		Map<String, Object> deployment = single(manifests, "Deployment");
+		Map<String, Object> mount = policyMount(deployment);
+		assertThat(mount).as("a subPath mount never sees a ConfigMap update").doesNotContainKey("subPath")
+			.containsEntry("mountPath", "/etc/comment-moderation/policy")
+			.containsEntry("readOnly", true);
+		Map<String, Object> volume = ((List<Map<String, Object>>) at(deployment, "spec", "template", "spec", "volumes"))
+			.stream().filter((v) -> "policy".equals(v.get("name"))).findFirst().orElseThrow();
+		assertThat((String) at(volume, "configMap", "name")).isEqualTo(at(policy, "metadata", "name"));
+		assertThat((Object) at(volume, "configMap", "items")).as("every key, term files included, is a file").isNull();
+		assertThat(env(deployment)).containsEntry("MODERATION_POLICY_FILE",
+				"/etc/comment-moderation/policy/moderation-policy.yaml")
+			.containsEntry("MODERATION_POLICY_RELOADINTERVAL", "30s");
+	}
+
+	@Test
+	void theMountedPolicyConfigMapIsAPolicyTheServiceLoads(@TempDir Path mount) throws IOException {
+		Map<String, Object> policyConfigMap = policyConfigMap(Chart.render(Chart.ALL_ON));
+		Policy policy = loadAsTheKubeletMountsIt(policyConfigMap, mount);
+		assertThat(policy.defaults().settings().blockedTerms()).as("the term file next to it")
+			.containsExactly("casino", "free money");
+		assertThat(policy.sites()).containsOnlyKeys("kids-corner");
+		assertThat(policy.sites().get("kids-corner").settings().maxLinks()).isZero();
+	}
+
+	@Test
+	void policyTextIsCopiedVerbatim(@TempDir Path mount) throws IOException {
+		String example = Files.readString(Chart.PROJECT.resolve("deploy/policy/moderation-policy.yaml"));
+		Path values = valuesFile(Map.of("policy", Map.of("enabled", true, "content", example)));
+		Map<String, Object> policyConfigMap = policyConfigMap(Chart.render(values));
+		assertThat((String) at(policyConfigMap, "data", "moderation-policy.yaml")).isEqualTo(example);
+		assertThat(loadAsTheKubeletMountsIt(policyConfigMap, mount).sites()).containsKeys("daily-planet", "kids-corner");
+	}
+
+	@Test
+	void aPolicyChangeRestartsNoPodTheServiceReloadsIt() {
+		Path changed = valuesFile(Map.of("policy", Map.of("content", Map.of("defaults", Map.of("max-links", 7)))));
+		List<Map<String, Object>> before = Chart.render(Chart.ALL_ON);
+		List<Map<String, Object>> after = Chart.render(Chart.ALL_ON, changed);
+		assertThat((String) at(policyConfigMap(after), "data", "moderation-policy.yaml")).contains("max-links: 7");
+		assertThat((Object) at(single(after, "Deployment"), "spec", "template"))
+			.as("the pod template, annotations included, is the same: no rollout")
+			.isEqualTo(at(single(before, "Deployment"), "spec", "template"));
+	}
+
+	@Test
+	void anExistingPolicyConfigMapIsMountedInstead() {
+		Path values = valuesFile(
+				Map.of("policy", Map.of("enabled", true, "existingConfigMap", "site-policies", "key", "policy.yaml")));
+		List<Map<String, Object>> manifests = Chart.render(values);
+		assertThat(ofKind(manifests, "ConfigMap")).isEmpty();
+		Map<String, Object> deployment = single(manifests, "Deployment");
+		assertThat(policyMount(deployment)).doesNotContainKey("subPath");
+		assertThat(((List<Map<String, Object>>) at(deployment, "spec", "template", "spec", "volumes")))
+			.anySatisfy((v) -> assertThat((String) at(v, "configMap", "name")).isEqualTo("site-policies"));
+		assertThat(env(deployment)).containsEntry("MODERATION_POLICY_FILE", "/etc/comment-moderation/policy/policy.yaml");
+		assertAllValid(manifests);
+	}
+
+	@Test
+	void noPolicyByDefaultAndAnEnabledPolicyNeedsOne() {
+		assertThat(env(single(Chart.render(), "Deployment"))).doesNotContainKeys("MODERATION_POLICY_FILE",
+				"MODERATION_POLICY_RELOADINTERVAL");
+		assertThatThrownBy(() -> Chart.render(valuesFile(Map.of("policy", Map.of("enabled", true)))))
+			.hasMessageContaining("set policy.content (the policy file) or policy.existingConfigMap");
+		assertThatThrownBy(() -> Chart.render(valuesFile(Map.of("policy",
+				Map.of("enabled", true, "content", "defaults: {}", "existingConfigMap", "other")))))
+			.hasMessageContaining("not both");
+	}
+
+	private static Map<String, Object> policyConfigMap(List<Map<String, Object>> manifests) {
+		return ofKind(manifests, "ConfigMap").stream()
+			.filter((map) -> ((String) at(map, "metadata", "name")).endsWith("-policy")).findFirst().orElseThrow();
+	}
+
+	private static Map<String, Object> policyMount(Map<String, Object> deployment) {
+		return ((List<Map<String, Object>>) at(deployment, "spec", "template", "spec", "containers", 0, "volumeMounts"))
+			.stream().filter((m) -> "policy".equals(m.get("name"))).findFirst().orElseThrow();
+	}
+
+	/** One file per key in a directory, as the kubelet projects a ConfigMap volume, then loaded as the service does. */
+	private static Policy loadAsTheKubeletMountsIt(Map<String, Object> configMap, Path mount) throws IOException {
+		for (Map.Entry<String, Object> entry : ((Map<String, Object>) configMap.get("data")).entrySet()) {
+			Files.writeString(mount.resolve(entry.getKey()), (String) entry.getValue());
+		}
+		PolicyLoader loader = new PolicyLoader(new PolicyLoader.Base(RuleSettings.DEFAULTS,
+				new DecisionRules(RuleActions.DEFAULTS, Duration.ofSeconds(15), 1)), Duration.ofHours(1),
+				Clock.systemUTC());
+		return loader.load(mount.resolve("moderation-policy.yaml"));
+	}
+
+	private static Path valuesFile(Map<String, Object> values) {
+		try {
+			DumperOptions options = new DumperOptions();
+			options.setDefaultFlowStyle(DumperOptions.FlowStyle.BLOCK);
+			Path file = Files.createTempFile("values", ".yaml");
+			Files.writeString(file, new Yaml(options).dump(values));
+			return file;
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	@Test
 	void helmTestChecksReadiness() {
 		Map<String, Object> pod = single(Chart.render(), "Pod");
 		assertThat((String) at(pod, "metadata", "annotations", "helm.sh/hook")).isEqualTo("test");
@@ -267,7 +393,7 @@ class HelmChartTest {
 
 	/** Maps whose keys are the user's (labels, Kafka properties, topic configs), not the chart's. */
 	private static boolean isFreeFormMap(String path) {
-		return Set.of("resources", "podSecurityContext", "securityContext", "strimzi.topics.config",
+		return Set.of("resources", "podSecurityContext", "securityContext", "strimzi.topics.config", "policy.files",
 				"strimzi.topics.deadLetterConfig", "metrics.grafanaDashboard.labels").contains(path);
 	}
 

@@ -32,6 +32,7 @@ import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.core.env.StandardEnvironment;
 import org.springframework.core.env.SystemEnvironmentPropertySource;
 
+import dev.commentmoderation.settings.PolicyProperties;
 import dev.commentmoderation.settings.RuleProperties;
 import dev.commentmoderation.settings.TopicSettings;
 
@@ -141,6 +142,10 @@ class SettingsBindingTest {
 				Map.of(), Duration.ofSeconds(15), Duration.ofDays(7), Duration.ofDays(7), 1, Duration.ofDays(365),
 				Duration.ofDays(30)));
 
+		assertThat(binder.bindOrCreate("moderation.policy", PolicyProperties.class)).isEqualTo(new PolicyProperties(
+				Path.of("/etc/comment-moderation/policy/moderation-policy.yaml"), Duration.ofSeconds(30),
+				Duration.ofHours(1)));
+
 		KafkaProperties kafka = binder.bindOrCreate("spring.kafka", KafkaProperties.class);
 		assertThat(kafka.getBootstrapServers()).containsExactly("kafka-0.kafka:9092", "kafka-1.kafka:9092");
 		assertThat(kafka.getStreams().getApplicationId()).isEqualTo("moderation-prod");
@@ -186,8 +191,12 @@ class SettingsBindingTest {
 		KafkaProperties kafka = binder.bindOrCreate("spring.kafka", KafkaProperties.class);
 		assertThat(kafka.getBootstrapServers()).containsExactly("kafka:9092");
 		assertThat(kafka.getStreams().getStateDir()).isEqualTo("/var/lib/kafka-streams");
+		PolicyProperties policy = binder.bindOrCreate("moderation.policy", PolicyProperties.class);
+		assertThat(policy.file()).isEqualTo(Path.of("/etc/comment-moderation/policy/moderation-policy.yaml"));
+		assertThat(policy.reloadInterval()).isEqualTo(Duration.ofSeconds(2));
 		RuleProperties rules = binder.bindOrCreate("moderation.rules", RuleProperties.class);
-		assertThat(rules.blockedTermsFile()).isEqualTo(Path.of("/etc/comment-moderation/blocked-terms.txt"));
+		assertThat(rules.blockedTermsFile()).as("the policy owns the terms").isNull();
+		assertThat(rules.heldTermsFile()).isNull();
 	}
 
 	private static Binder binder(Map<String, String> env) {

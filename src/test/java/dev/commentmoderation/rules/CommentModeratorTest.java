@@ -55,8 +55,8 @@ class CommentModeratorTest {
 		List<ReasonCode> codes = new java.util.ArrayList<>(
 				new CommentModerator(RuleSettings.DEFAULTS).moderate(comment).reasons().stream().map(Reason::code).toList());
 		codes.addAll(new CommentModeratorTest().allRulesCodes());
-		List<ReasonCode> stateful = List.of(ReasonCode.DUPLICATE, ReasonCode.FLOOD, ReasonCode.MODERATOR_APPROVED,
-				ReasonCode.MODERATOR_REJECTED, ReasonCode.REVIEW_EXPIRED);
+		List<ReasonCode> stateful = List.of(ReasonCode.DUPLICATE, ReasonCode.FLOOD, ReasonCode.NEW_AUTHOR,
+				ReasonCode.MODERATOR_APPROVED, ReasonCode.MODERATOR_REJECTED, ReasonCode.REVIEW_EXPIRED);
 		assertThat(codes).containsAll(java.util.Arrays.stream(ReasonCode.values())
 			.filter(code -> !stateful.contains(code))
 			.toList());
@@ -67,7 +67,11 @@ class CommentModeratorTest {
 				new Author("casino " + "n".repeat(245), "not-an-email", "javascript:alert(1)", null, null),
 				"casino refund http://a.example www.b.example https://c.example [url=x]", Comments.SUBMITTED,
 				Comments.SUBMITTED.minusSeconds(1), "filled");
-		return new CommentModerator(Comments.blocking("casino").withHeldTerms(List.of("refund"))).moderate(comment)
+		RuleActions scoringLinks = new RuleActions(java.util.Map.of(),
+				java.util.Map.of(ReasonCode.LINK, java.math.BigDecimal.ONE), null, null);
+		return new CommentModerator(
+				Comments.blocking("casino").withHeldTerms(List.of("refund")).withActions(scoringLinks))
+			.moderate(comment)
 			.reasons()
 			.stream()
 			.map(Reason::code).toList();

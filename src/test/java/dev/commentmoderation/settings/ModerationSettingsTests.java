@@ -22,6 +22,7 @@ import org.springframework.core.env.StandardEnvironment;
 import org.springframework.core.env.SystemEnvironmentPropertySource;
 
 import dev.commentmoderation.CommentModerationApplication;
+import dev.commentmoderation.policy.PolicyLoader;
 import dev.commentmoderation.rules.CommentModerator;
 import dev.commentmoderation.rules.Decision;
 import dev.commentmoderation.rules.ReasonCode;
@@ -54,7 +55,7 @@ class ModerationSettingsTests {
 	@Test
 	void defaultsFollowWordPress() {
 		this.runner.run(context -> {
-			RuleSettings rules = context.getBean(CommentModerator.class).settings();
+			RuleSettings rules = context.getBean(PolicyLoader.Base.class).settings();
 			assertThat(rules).isEqualTo(RuleSettings.DEFAULTS);
 			TopicSettings topics = context.getBean(TopicSettings.class);
 			assertThat(List.of(topics.submitted(), topics.approved(), topics.rejected(), topics.deadLetter()))
@@ -124,7 +125,7 @@ class ModerationSettingsTests {
 	void statefulDefaultsFollowWordPressAndTheIssue() {
 		this.runner.run(context -> {
 			assertThat(context.getBean(StatefulSettings.class)).isEqualTo(StatefulSettings.DEFAULTS);
-			assertThat(context.getBean(CommentModerator.class).actions()).isEqualTo(RuleActions.DEFAULTS);
+			assertThat(context.getBean(PolicyLoader.Base.class).settings().actions()).isEqualTo(RuleActions.DEFAULTS);
 			TopicSettings topics = context.getBean(TopicSettings.class);
 			assertThat(List.of(topics.held(), topics.reviewed())).containsExactly("comments.held", "comments.reviewed");
 		});
@@ -143,7 +144,7 @@ class ModerationSettingsTests {
 							"3d", "MODERATION_RULES_TRUSTEDAUTHORMINAPPROVED", "2", "MODERATION_TOPICS_HELD",
 							"site.comments.held"))))
 			.run(context -> {
-				RuleSettings rules = context.getBean(CommentModerator.class).settings();
+				RuleSettings rules = context.getBean(PolicyLoader.Base.class).settings();
 				assertThat(rules.heldTerms()).containsExactly("crypto", "refund");
 				assertThat(rules.actions().of(ReasonCode.BLOCKED_TERM)).isEqualTo(RuleAction.HOLD);
 				assertThat(rules.actions().of(ReasonCode.TOO_MANY_LINKS)).isEqualTo(RuleAction.REJECT);
@@ -169,7 +170,7 @@ class ModerationSettingsTests {
 
 		this.runner
 			.withPropertyValues("moderation.rules.blocked-terms=viagra", "moderation.rules.blocked-terms-file=" + file)
-			.run(context -> assertThat(context.getBean(CommentModerator.class).settings().blockedTerms())
+			.run(context -> assertThat(context.getBean(PolicyLoader.Base.class).settings().blockedTerms())
 				.containsExactly("viagra", "casino", "free money"));
 	}
 
@@ -184,7 +185,7 @@ class ModerationSettingsTests {
 							"MODERATION_RULES_SPAMPATTERNS_0_", "(?i)\\[url=", "MODERATION_RULES_SPAMPATTERNS_1_",
 							"x{2,5}", "MODERATION_TOPICS_DEADLETTER", "site.comments.DLT"))))
 			.run(context -> {
-				RuleSettings rules = context.getBean(CommentModerator.class).settings();
+				RuleSettings rules = context.getBean(PolicyLoader.Base.class).settings();
 				assertThat(rules.maxLinks()).isEqualTo(5);
 				assertThat(rules.minSubmitTime()).isEqualTo(Duration.ofSeconds(2));
 				assertThat(rules.blockedTerms()).containsExactly("casino", "free money");
@@ -196,7 +197,7 @@ class ModerationSettingsTests {
 	@Test
 	void configuredTermsReallyReachTheRules() {
 		this.runner.withPropertyValues("moderation.rules.blocked-terms=casino").run(context -> {
-			var verdict = context.getBean(CommentModerator.class)
+			var verdict = new CommentModerator(context.getBean(PolicyLoader.Base.class).settings())
 				.moderate(new dev.commentmoderation.rules.Comment("c", null, null, null,
 						new dev.commentmoderation.rules.Author("Jane", "jane@example.org", null, null, null),
 						"Visit the Cаsino", null, null, null));
@@ -205,6 +206,30 @@ class ModerationSettingsTests {
 	}
 
 	/** Starts the real application, as ops would, and reads what it tells them. */
+	@Test
+	void anInvalidPolicyFileStopsStartUpNamingThePropertyAndEveryProblem(@TempDir java.nio.file.Path dir)
+			throws java.io.IOException {
+		java.nio.file.Path policy = java.nio.file.Files.writeString(dir.resolve("policy.yaml"),
+				"defaults: {max-links: -1}\nsites: {a: {spam-patterns: ['(']}}\n");
+		SpringApplication application = new SpringApplication(CommentModerationApplication.class);
+		application.setWebApplicationType(WebApplicationType.NONE);
+
+		assertThatThrownBy(() -> application.run("--moderation.policy.file=" + policy)).isNotNull();
+		assertThat(this.output).contains("APPLICATION FAILED TO START")
+			.contains("moderation.policy.file: " + policy + " is not a valid moderation policy")
+			.contains("defaults.max-links");
+	}
+
+	@Test
+	void aMissingPolicyFileStopsStartUpNamingTheProperty() {
+		assertStartUpFails("moderation.policy.file=/nonexistent/policy.yaml", "moderation.policy.file");
+	}
+
+	@Test
+	void aReloadIntervalThatIsNotPositiveStopsStartUpNamingTheProperty() {
+		assertStartUpFails("moderation.policy.reload-interval=0s", "moderation.policy.reload-interval");
+	}
+
 	void assertStartUpFails(String property, String expectedName) {
 		SpringApplication application = new SpringApplication(CommentModerationApplication.class);
 		application.setWebApplicationType(WebApplicationType.NONE);

@@ -1,6 +1,8 @@
 package dev.commentmoderation.stream;
 
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
+import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -11,6 +13,7 @@ import dev.commentmoderation.rules.Decision;
 import dev.commentmoderation.rules.Match;
 import dev.commentmoderation.rules.Reason;
 import dev.commentmoderation.rules.ReasonCode;
+import dev.commentmoderation.rules.RuleAction;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -25,8 +28,14 @@ class InternalEncodingTests {
 	private static Internal.ToAuthor pending() {
 		Reason reason = new Reason(ReasonCode.values()[0], "content", "a message with \"quotes\"",
 				Match.ofPattern("(?i)\\[url=", 3, 9));
+		Map<ReasonCode, RuleAction> actions = new EnumMap<>(ReasonCode.class);
+		actions.put(ReasonCode.values()[1], RuleAction.HOLD);
+		Map<ReasonCode, BigDecimal> scores = new EnumMap<>(ReasonCode.class);
+		scores.put(ReasonCode.values()[2], new BigDecimal("1.50"));
+		Internal.Rules rules = new Internal.Rules("v-3", "kids-corner", actions, scores, new BigDecimal("4"),
+				new BigDecimal("8.25"), 15_000L, 2);
 		return new Internal.ToAuthor(new Internal.PendingComment("c-1", "post-1", "site", "reader@example.org",
-				"203.0.113.9", "fp", List.of(reason), RECEIVED, 1_700_000_000_000L), null);
+				"203.0.113.9", "fp", List.of(reason), RECEIVED, 1_700_000_000_000L, rules), null);
 	}
 
 	@Test

@@ -69,7 +69,7 @@ class ModerationTopologyTests {
 		StreamsBuilder builder = new StreamsBuilder();
 		ModerationListener listener = new ModerationListener() {
 			@Override
-			public void decided(String commentId, Verdict verdict, Duration processingTime) {
+			public void decided(String commentId, String site, Verdict verdict, Duration processingTime) {
 				decidedIds.add(commentId);
 			}
 

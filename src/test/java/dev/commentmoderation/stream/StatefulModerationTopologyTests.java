@@ -79,7 +79,7 @@ class StatefulModerationTopologyTests {
 		StreamsBuilder builder = new StreamsBuilder();
 		ModerationListener listener = new ModerationListener() {
 			@Override
-			public void decided(String commentId, Verdict verdict, Duration processingTime) {
+			public void decided(String commentId, String site, Verdict verdict, Duration processingTime) {
 				events.add("decided " + commentId + " " + verdict.decision());
 			}
 

@@ -1,0 +1,143 @@
+package dev.commentmoderation.dryrun;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+import dev.commentmoderation.events.CommentEventParser;
+import dev.commentmoderation.events.EnvelopeError;
+import dev.commentmoderation.events.InvalidEnvelopeException;
+import dev.commentmoderation.policy.Policy;
+import dev.commentmoderation.policy.SitePolicy;
+import dev.commentmoderation.rules.AuthorHistory;
+import dev.commentmoderation.rules.Authors;
+import dev.commentmoderation.rules.Comment;
+import dev.commentmoderation.rules.InMemoryAuthorHistory;
+import dev.commentmoderation.rules.Reason;
+import dev.commentmoderation.rules.RuleActions;
+import dev.commentmoderation.rules.StatefulModerator;
+import dev.commentmoderation.rules.StatefulSettings;
+import dev.commentmoderation.rules.Verdict;
+
+/**
+ * One policy applied to a file of comments, in file order, as the service's topology would apply it with empty
+ * state stores: the envelope (a line that is not a comment event is a dead letter), the site's stateless rules,
+ * then for a comment with a valid author email the IP flood stage and the author stage (resubmission, DUPLICATE,
+ * FLOOD, NEW_AUTHOR, trusted authors) over an in-memory history. A comment's time (the record timestamp in the
+ * service) is its submittedAt, or the previous line's when it has none. Single use.
+ */
+final class Replay {
+
+	/** One non-blank line of the file, as bytes (the parser checks the UTF-8). */
+	record Line(int number, byte[] bytes) {
+	}
+
+	private final CommentEventParser parser = new CommentEventParser();
+
+	private final Policy policy;
+
+	private final StatefulModerator stateful;
+
+	private final AuthorHistory history = new InMemoryAuthorHistory();
+
+	/** ip-last-comment: the commentId of each IP's comments by time. */
+	private final WindowMap<String> ipLastComment = new WindowMap<>();
+
+	/** decisions: each commentId's decision by time. */
+	private final WindowMap<Outcome> decisions = new WindowMap<>();
+
+	private Instant time;
+
+	/**
+	 * @param settings retentions (the service's moderation.rules.*: a policy file does not set them)
+	 * @param start the time of the first lines when they have no submittedAt
+	 */
+	Replay(Policy policy, StatefulSettings settings, Instant start) {
+		this.policy = Objects.requireNonNull(policy, "policy");
+		// as ModerationTopology builds it: the decision rules come from the comment's policy
+		this.stateful = new StatefulModerator(RuleActions.DEFAULTS, settings);
+		this.time = Objects.requireNonNull(start, "start");
+	}
+
+	static List<Outcome> run(Policy policy, StatefulSettings settings, Instant start, List<Line> lines) {
+		Replay replay = new Replay(policy, settings, start);
+		List<Outcome> outcomes = new ArrayList<>(lines.size());
+		for (Line line : lines) {
+			outcomes.add(replay.apply(line));
+		}
+		return outcomes;
+	}
+
+	Outcome apply(Line line) {
+		Comment comment;
+		try {
+			comment = this.parser.parse(line.bytes(), this.time).comment();
+		}
+		catch (InvalidEnvelopeException ex) {
+			return Outcome.deadLettered(line.number(), ex.error());
+		}
+		// record timestamps, which the service's stores key by, are milliseconds
+		this.time = comment.submittedAt().truncatedTo(ChronoUnit.MILLIS);
+		try {
+			return moderate(line.number(), comment, this.time);
+		}
+		catch (RuntimeException | StackOverflowError ex) {
+			// as the service: a failure of its own code on one comment dead-letters that comment
+			return Outcome.deadLettered(line.number(), EnvelopeError.PROCESSING_FAILED);
+		}
+	}
+
+	private Outcome moderate(int line, Comment comment, Instant at) {
+		SitePolicy site = this.policy.forSite(comment.siteId());
+		List<Reason> reasons = site.moderator().reasons(comment);
+		Optional<String> author = Authors.normalizedEmail(comment);
+		if (author.isEmpty()) {
+			// the first stage decides these at once, with no state
+			return Outcome.decided(line, comment.commentId(), site.site(),
+					site.decisionRules().actions().decide(reasons, false));
+		}
+		Instant previousFromIp = ipStage(Authors.ip(comment).orElse(null), comment.commentId(), at,
+				site.decisionRules().floodInterval());
+		Outcome earlier = this.decisions.latest(comment.commentId(),
+				at.minus(this.stateful.settings().decisionRetention()));
+		if (earlier != null) {
+			return earlier.resubmittedOn(line);
+		}
+		StatefulModerator.Submission submission = new StatefulModerator.Submission(comment.commentId(),
+				author.get(), Authors.fingerprint(author.get(), comment), at, previousFromIp);
+		Verdict verdict = this.stateful.moderate(submission, reasons, this.history, site.decisionRules());
+		Outcome outcome = Outcome.decided(line, comment.commentId(), site.site(), verdict);
+		this.decisions.put(comment.commentId(), at, outcome);
+		return outcome;
+	}
+
+	/**
+	 * As IpFloodProcessor: the time of this IP's latest other comment within the flood interval (not after this
+	 * one), and this comment remembered unless the IP already has it (a resubmission).
+	 */
+	private Instant ipStage(String ip, String commentId, Instant at, Duration floodInterval) {
+		if (ip == null || floodInterval.isZero()) {
+			return null;
+		}
+		Instant previous = null;
+		boolean sameComment = false;
+		for (Map.Entry<Instant, String> entry : this.ipLastComment.since(ip, at.minus(floodInterval)).entrySet()) {
+			if (entry.getValue().equals(commentId)) {
+				sameComment = true;
+			}
+			else if (!entry.getKey().isAfter(at) && (previous == null || entry.getKey().isAfter(previous))) {
+				previous = entry.getKey();
+			}
+		}
+		if (!sameComment) {
+			this.ipLastComment.put(ip, at, commentId);
+		}
+		return previous;
+	}
+
+}

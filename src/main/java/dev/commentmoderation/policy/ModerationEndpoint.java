@@ -1,0 +1,165 @@
+package dev.commentmoderation.policy;
+
+import java.math.BigDecimal;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.Supplier;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+
+import org.springframework.boot.actuate.endpoint.annotation.Endpoint;
+import org.springframework.boot.actuate.endpoint.annotation.ReadOperation;
+
+import dev.commentmoderation.metrics.MicrometerModerationListener;
+import dev.commentmoderation.rules.ReasonCode;
+import dev.commentmoderation.rules.RuleAction;
+import dev.commentmoderation.rules.RuleActions;
+import dev.commentmoderation.rules.RuleSettings;
+
+/**
+ * The moderator view, {@code /actuator/moderation}: the policy in force and whether the file on disk was refused,
+ * then per site ({@code _default} first, then the policy's sites in file order) every setting and every rule, in
+ * {@link ReasonCode} order, with its action, score and hits. Hits are this instance's
+ * {@code moderation.rule.hits} counters, since it started.
+ * <p>
+ * Blocked and held terms are counted, not listed: ops dashboards read this view too, and the terms are what
+ * spammers would like to learn.
+ */
+@Endpoint(id = "moderation")
+public class ModerationEndpoint {
+
+	private final Supplier<Policy> policy;
+
+	private final Supplier<PolicyException> refusal;
+
+	private final Duration reloadInterval;
+
+	private final MeterRegistry registry;
+
+	/**
+	 * @param refusal the problems of the file on disk while it is refused, null otherwise
+	 * @param reloadInterval how often the file is checked
+	 */
+	public ModerationEndpoint(Supplier<Policy> policy, Supplier<PolicyException> refusal, Duration reloadInterval,
+			MeterRegistry registry) {
+		this.policy = Objects.requireNonNull(policy, "policy");
+		this.refusal = Objects.requireNonNull(refusal, "refusal");
+		this.reloadInterval = Objects.requireNonNull(reloadInterval, "reloadInterval");
+		this.registry = Objects.requireNonNull(registry, "registry");
+	}
+
+	@ReadOperation
+	public View view() {
+		Policy policy = this.policy.get();
+		PolicyException refused = this.refusal.get();
+		Map<String, Map<ReasonCode, Long>> hits = hits();
+		Map<String, SiteView> sites = new LinkedHashMap<>();
+		sites.put(Policy.DEFAULT_SITE, site(policy.defaults(), hits));
+		policy.sites().forEach((name, site) -> sites.put(name, site(site, hits)));
+		boolean watched = policy.file() != null;
+		return new View(policy.version(), watched ? policy.file().toString() : null, policy.loadedAt().toString(),
+				policy.files().stream().map(Path::toString).toList(),
+				watched ? simple(this.reloadInterval) : null,
+				new Refusal(refused != null, (refused != null) ? refused.problems() : List.of()), sites);
+	}
+
+	private static SiteView site(SitePolicy site, Map<String, Map<ReasonCode, Long>> hits) {
+		RuleSettings settings = site.settings();
+		RuleActions actions = site.decisionRules().actions();
+		Map<ReasonCode, Long> siteHits = hits.getOrDefault(site.site(), Map.of());
+		Map<String, RuleView> rules = new LinkedHashMap<>();
+		for (ReasonCode code : ReasonCode.values()) {
+			rules.put(code.name(),
+					new RuleView(actions.of(code), plain(actions.scoreOf(code)), siteHits.getOrDefault(code, 0L)));
+		}
+		return new SiteView(plain(actions.holdAt()), plain(actions.rejectAt()),
+				new Limits(settings.maxNameBytes(), settings.maxEmailBytes(), settings.maxUrlBytes(),
+						settings.maxContentBytes(), settings.maxLinks()),
+				simple(settings.minSubmitTime()), simple(site.decisionRules().floodInterval()),
+				site.decisionRules().trustedAuthorMinApproved(), settings.spamPatterns(),
+				settings.blockedTerms().size(), settings.heldTerms().size(), rules);
+	}
+
+	/** site → rule → hits, from the counters registered so far (a site's appear on its first hit). */
+	private Map<String, Map<ReasonCode, Long>> hits() {
+		Map<String, Map<ReasonCode, Long>> hits = new HashMap<>();
+		for (Counter counter : this.registry.find(MicrometerModerationListener.RULE_HITS).counters()) {
+			String site = counter.getId().getTag("site");
+			String rule = counter.getId().getTag("rule");
+			if (site == null || rule == null) {
+				continue;
+			}
+			hits.computeIfAbsent(site, key -> new EnumMap<>(ReasonCode.class))
+				.merge(ReasonCode.valueOf(rule), (long) counter.count(), Long::sum);
+		}
+		return hits;
+	}
+
+	/** 2 rather than 2.0 or 2E+0, so that the JSON reads as the policy file was written. */
+	private static BigDecimal plain(BigDecimal value) {
+		if (value == null) {
+			return null;
+		}
+		BigDecimal stripped = value.stripTrailingZeros();
+		return (stripped.scale() < 0) ? stripped.setScale(0) : stripped;
+	}
+
+	/** As a policy file writes durations: 15s, 500ms, 2m, 1h, 7d. */
+	static String simple(Duration duration) {
+		if (duration.isZero()) {
+			return "0s";
+		}
+		if (duration.getNano() % 1_000_000 != 0) {
+			return duration.toString();
+		}
+		long millis = duration.toMillis();
+		for (Map.Entry<String, Long> unit : List.of(Map.entry("d", 86_400_000L), Map.entry("h", 3_600_000L),
+				Map.entry("m", 60_000L), Map.entry("s", 1_000L))) {
+			if (millis % unit.getValue() == 0) {
+				return (millis / unit.getValue()) + unit.getKey();
+			}
+		}
+		return millis + "ms";
+	}
+
+	/**
+	 * @param file the policy file, null when the moderation.rules.* settings are the whole policy
+	 * @param termFiles the term files the policy file names
+	 * @param reloadInterval how often the file is checked for changes; null without a file
+	 * @param refusal whether the file on disk is refused (an older policy keeps running) and why
+	 * @param sites {@code _default}, then each site of the policy
+	 */
+	public record View(String version, String file, String loadedAt, List<String> termFiles, String reloadInterval,
+			Refusal refusal, Map<String, SiteView> sites) {
+	}
+
+	public record Refusal(boolean refused, List<String> problems) {
+	}
+
+	/**
+	 * @param holdScore total score that holds a comment, null when off
+	 * @param rejectScore total score that rejects a comment, null when off
+	 * @param blockedTermCount how many blocked terms (the terms themselves are not shown)
+	 * @param heldTermCount how many held terms
+	 * @param rules every rule, by reason code, in reason code order
+	 */
+	public record SiteView(BigDecimal holdScore, BigDecimal rejectScore, Limits limits, String minSubmitTime,
+			String floodInterval, int trustedAuthorMinApproved, List<String> spamPatterns, int blockedTermCount,
+			int heldTermCount, Map<String, RuleView> rules) {
+	}
+
+	public record Limits(int maxNameBytes, int maxEmailBytes, int maxUrlBytes, int maxContentBytes, int maxLinks) {
+	}
+
+	/** @param hits comments this rule fired on, on this site, since this instance started */
+	public record RuleView(RuleAction action, BigDecimal score, long hits) {
+	}
+
+}
