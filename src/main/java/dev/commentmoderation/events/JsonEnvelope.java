@@ -2,6 +2,7 @@ package dev.commentmoderation.events;
 
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 
@@ -54,13 +55,18 @@ final class JsonEnvelope {
 		return new Read(json, event, commentId(event));
 	}
 
+	/**
+	 * One strict decoder per thread (a decoder is stateful, not thread-safe, and costs a few allocations to make):
+	 * {@link CharsetDecoder#decode(ByteBuffer)} resets it before each use.
+	 */
+	private static final ThreadLocal<CharsetDecoder> UTF8 = ThreadLocal.withInitial(() -> StandardCharsets.UTF_8
+		.newDecoder()
+		.onMalformedInput(CodingErrorAction.REPORT)
+		.onUnmappableCharacter(CodingErrorAction.REPORT));
+
 	private static String decodeUtf8(byte[] value) {
 		try {
-			return StandardCharsets.UTF_8.newDecoder()
-				.onMalformedInput(CodingErrorAction.REPORT)
-				.onUnmappableCharacter(CodingErrorAction.REPORT)
-				.decode(ByteBuffer.wrap(value))
-				.toString();
+			return UTF8.get().decode(ByteBuffer.wrap(value)).toString();
 		}
 		catch (CharacterCodingException ex) {
 			throw new InvalidEnvelopeException(EnvelopeError.INVALID_UTF8, "The record value is not valid UTF-8", ex);

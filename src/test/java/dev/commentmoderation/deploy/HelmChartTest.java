@@ -102,7 +102,8 @@ class HelmChartTest {
 	@ValueSource(strings = { "unknown: 1", "topics:\n  submited: x", "replicaCount: two", "rules:\n  maxLinks: \"2\"",
 			"kafka:\n  securityProtocol: TLS", "topics:\n  submitted: \"bad topic\"", "terminationGracePeriodSeconds: 5",
 			"probes:\n  liveness:\n    path: /", "image:\n  digest: latest", "policy:\n  reloadInterval: 0s",
-			"policy:\n  key: policies/site.yaml", "policy:\n  contents: x", "policy:\n  files:\n    a.txt: [x]" })
+			"policy:\n  key: policies/site.yaml", "policy:\n  contents: x", "policy:\n  files:\n    a.txt: [x]",
+			"staticMembership:\n  enabled: \"yes\"", "staticMembership:\n  instanceId: pod-0" })
 	void schemaRejectsWrongTypesAndUnknownKeys(String values) throws IOException {
 		Path file = Files.createTempFile("values", ".yaml");
 		Files.writeString(file, values);
@@ -229,6 +230,16 @@ class HelmChartTest {
 		assertThat(file.lines().filter((line) -> !line.startsWith("#"))).containsExactly("refund");
 		assertThat(env(single(manifests, "Deployment"))).containsEntry("MODERATION_RULES_HELDTERMSFILE",
 				"/etc/comment-moderation/held-terms/held-terms.txt");
+	}
+
+	@Test
+	void staticMembershipIsOptInAndTakesThePodName() {
+		assertThat(env(single(Chart.render(), "Deployment"))).doesNotContainKey("MODERATION_INSTANCEID");
+		assertThat(Chart.loadYaml(Chart.CHART.resolve("values.yaml"))).extractingByKey("staticMembership")
+			.isEqualTo(Map.of("enabled", false));
+		// the pod name: kept by a container restarted in place, the case static membership helps
+		assertThat(env(single(Chart.render(Chart.ALL_ON), "Deployment"))).containsEntry("MODERATION_INSTANCEID",
+				"field:metadata.name");
 	}
 
 	@Test
@@ -396,7 +407,10 @@ class HelmChartTest {
 		assertThat(problems).as("invalid rendered manifests").isEmpty();
 	}
 
-	/** The Deployment container's environment; values from Secrets appear as secret:NAME/KEY. */
+	/**
+	 * The Deployment container's environment; values from Secrets appear as secret:NAME/KEY, values from the
+	 * downward API as field:PATH.
+	 */
 	static Map<String, String> env(Map<String, Object> deployment) {
 		List<Map<String, Object>> env = at(deployment, "spec", "template", "spec", "containers", 0, "env");
 		Map<String, String> result = new java.util.LinkedHashMap<>();
@@ -405,6 +419,9 @@ class HelmChartTest {
 			if (value == null && at(variable, "valueFrom", "secretKeyRef") != null) {
 				value = "secret:" + at(variable, "valueFrom", "secretKeyRef", "name") + "/"
 						+ at(variable, "valueFrom", "secretKeyRef", "key");
+			}
+			if (value == null && at(variable, "valueFrom", "fieldRef") != null) {
+				value = "field:" + at(variable, "valueFrom", "fieldRef", "fieldPath");
 			}
 			result.put((String) variable.get("name"), value == null ? null : value.toString());
 		}

@@ -160,6 +160,8 @@ class SettingsBindingTest {
 			.containsEntry("num.standby.replicas", "1")
 			.containsEntry("application.id", "moderation-prod");
 		assertThat((String) streams.get("ssl.truststore.location")).endsWith("/etc/kafka-tls/truststore/ca.p12");
+		// staticMembership.enabled: the pod name (downward API) reaches the property StreamsConfiguration reads
+		assertThat(binder.bind("moderation.instance-id", String.class).get()).isEqualTo("field:metadata.name");
 	}
 
 	@Test

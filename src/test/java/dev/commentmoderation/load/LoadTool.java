@@ -39,8 +39,10 @@ import dev.commentmoderation.testing.KafkaBroker;
  * Load tool: starts a real single-node broker in this JVM, then for each requested rate measures, on that same
  * broker and with the same partitions, (1) a baseline, a plain kafka-clients exactly-once consume-transform-produce
  * copy between two topics (read_committed consumer, transactional producer, sendOffsetsToTransaction, a commit
- * every 100 ms like the service's commit.interval.ms), and (2) the service itself, booted in this JVM with
- * SpringApplication exactly as in production. Latency is from a comment's publish (System.nanoTime() kept per
+ * every {@code baseline.commit.ms}, by default 100 ms: Kafka Streams' default commit.interval.ms under exactly-once),
+ * and (2) the service itself, booted in this JVM with
+ * SpringApplication exactly as in production. An unmeasured round at max rate ({@code jit.warmup} comments, 0 to
+ * skip) precedes the measured ones. Latency is from a comment's publish (System.nanoTime() kept per
  * commentId) to its decision being returned by a read_committed consumer; throughput is comments over the time
  * from the first publish to the last decision read.
  *
@@ -90,14 +92,22 @@ public final class LoadTool {
 
 	private final int partitions;
 
+	/** How often the baseline commits its transaction (Kafka Streams' default commit.interval.ms: 100). */
+	private final long baselineCommitMs;
+
 	public LoadTool(KafkaBroker broker, int partitions) {
+		this(broker, partitions, 100);
+	}
+
+	public LoadTool(KafkaBroker broker, int partitions, long baselineCommitMs) {
 		this.broker = broker;
 		this.partitions = partitions;
+		this.baselineCommitMs = baselineCommitMs;
 	}
 
 	public static void main(String[] args) throws Exception {
 		Map<String, String> options = new HashMap<>(Map.of("count", "20000", "rates", "0,1000", "partitions", "6",
-				"warmup", "5000", "only", "both"));
+				"warmup", "5000", "only", "both", "baseline.commit.ms", "100", "jit.warmup", "20000"));
 		((ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME))
 			.setLevel(ch.qos.logback.classic.Level.WARN);
 		for (String arg : args) {
@@ -114,12 +124,32 @@ public final class LoadTool {
 		int partitions = Integer.parseInt(options.get("partitions"));
 		int warmup = Integer.parseInt(options.get("warmup"));
 		String only = options.get("only");
-		System.out.printf("Load tool: count=%d rates=%s partitions=%d warmup=%d; %d cores, %s %s%n", count,
-				options.get("rates"), partitions, warmup, Runtime.getRuntime().availableProcessors(),
-				System.getProperty("java.vm.name"), System.getProperty("java.version"));
+		long baselineCommitMs = Long.parseLong(options.get("baseline.commit.ms"));
+		System.out.printf("Load tool: count=%d rates=%s partitions=%d warmup=%d baseline.commit.ms=%d; %d cores, %s %s%n",
+				count, options.get("rates"), partitions, warmup, baselineCommitMs,
+				Runtime.getRuntime().availableProcessors(), System.getProperty("java.vm.name"),
+				System.getProperty("java.version"));
 		List<String> summary = new ArrayList<>();
 		try (KafkaBroker broker = new KafkaBroker(0, Map.of("log.flush.interval.messages", Long.toString(Long.MAX_VALUE))).start()) {
-			LoadTool tool = new LoadTool(broker, partitions);
+			LoadTool tool = new LoadTool(broker, partitions, baselineCommitMs);
+			int jitWarmup = Integer.parseInt(options.get("jit.warmup"));
+			if (jitWarmup > 0) {
+				// One unmeasured round at max rate first: in a fresh JVM the first measured run (broker, Kafka
+				// clients, Kafka Streams, the service's code all still interpreted or C1-compiled) was 2-3x slower
+				// than the same run measured second, which skewed every comparison towards whatever ran later.
+				try {
+					if (!only.equals("service")) {
+						System.out.println("JIT warm-up (not measured): " + tool.baseline(jitWarmup, 0, 0).line());
+					}
+					if (!only.equals("baseline")) {
+						System.out.println("JIT warm-up (not measured): "
+								+ tool.service("warm-up", jitWarmup, 0, 0, List.of()).line());
+					}
+				}
+				catch (RuntimeException ex) {
+					System.out.println("JIT warm-up round failed (going on): " + ex.getMessage());
+				}
+			}
 			for (String rateText : options.get("rates").split(",")) {
 				int rate = Integer.parseInt(rateText.trim());
 				try {
@@ -347,7 +377,7 @@ public final class LoadTool {
 			long lastCommit = System.nanoTime();
 			boolean open = false;
 			while (running.get()) {
-				ConsumerRecords<byte[], byte[]> records = consumer.poll(Duration.ofMillis(100));
+				ConsumerRecords<byte[], byte[]> records = consumer.poll(Duration.ofMillis(Math.min(100, this.baselineCommitMs)));
 				if (!records.isEmpty() && !open) {
 					producer.beginTransaction();
 					open = true;
@@ -357,7 +387,7 @@ public final class LoadTool {
 					offsets.put(new TopicPartition(record.topic(), record.partition()),
 							new OffsetAndMetadata(record.offset() + 1));
 				}
-				if (open && System.nanoTime() - lastCommit >= 100_000_000L) {
+				if (open && System.nanoTime() - lastCommit >= this.baselineCommitMs * 1_000_000L) {
 					producer.sendOffsetsToTransaction(offsets, consumer.groupMetadata());
 					producer.commitTransaction();
 					offsets.clear();

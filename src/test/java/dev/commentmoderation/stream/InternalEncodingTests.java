@@ -1,0 +1,73 @@
+package dev.commentmoderation.stream;
+
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+import dev.commentmoderation.rules.Decision;
+import dev.commentmoderation.rules.Match;
+import dev.commentmoderation.rules.Reason;
+import dev.commentmoderation.rules.ReasonCode;
+import dev.commentmoderation.rules.RuleAction;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The encoding of internal repartition and changelog values: Smile, records as they are, tolerant of fields
+ * added or removed between versions, and able to read the JSON that earlier versions wrote.
+ */
+class InternalEncodingTests {
+
+	private static final String RECEIVED = "{\"commentId\":\"c-1\",\"content\":\"\\\"quoted\\\" \\u00e9 — ok\\n\"}";
+
+	private static Internal.ToAuthor pending() {
+		Reason reason = new Reason(ReasonCode.values()[0], "content", "a message with \"quotes\"",
+				Match.ofPattern("(?i)\\[url=", 3, 9));
+		Map<ReasonCode, RuleAction> actions = new EnumMap<>(ReasonCode.class);
+		actions.put(ReasonCode.values()[1], RuleAction.HOLD);
+		Map<ReasonCode, BigDecimal> scores = new EnumMap<>(ReasonCode.class);
+		scores.put(ReasonCode.values()[2], new BigDecimal("1.50"));
+		Internal.Rules rules = new Internal.Rules("v-3", "kids-corner", actions, scores, new BigDecimal("4"),
+				new BigDecimal("8.25"), 15_000L, 2);
+		return new Internal.ToAuthor(new Internal.PendingComment("c-1", "post-1", "site", "reader@example.org",
+				"203.0.113.9", "fp", List.of(reason), RECEIVED, 1_700_000_000_000L, rules), null);
+	}
+
+	@Test
+	void roundTripsRecordsAsSmile() {
+		Internal.ToAuthor value = pending();
+		byte[] bytes = Internal.write(value);
+		assertThat(Internal.isSmile(bytes)).isTrue();
+		assertThat(Internal.read(bytes, Internal.ToAuthor.class)).isEqualTo(value);
+		Internal.StoredDecision stored = new Internal.StoredDecision(Decision.HELD, "{\"decision\":\"HELD\"}");
+		assertThat(Internal.read(Internal.write(stored), Internal.StoredDecision.class)).isEqualTo(stored);
+	}
+
+	@Test
+	void readsTheJsonEarlierVersionsWrote() {
+		Internal.ToAuthor value = pending();
+		byte[] json = Internal.JSON.writeValueAsBytes(value);
+		assertThat(json[0]).isEqualTo((byte) '{');
+		assertThat(Internal.isSmile(json)).isFalse();
+		assertThat(Internal.read(json, Internal.ToAuthor.class)).isEqualTo(value);
+		assertThat(Internal.read("{\"approved\":3,\"spamRejected\":true}".getBytes(StandardCharsets.UTF_8),
+				Internal.Standing.class)).isEqualTo(new Internal.Standing(3, true));
+	}
+
+	@Test
+	void ignoresUnknownFieldsAndReadsMissingOnesAsDefaults() {
+		Map<String, Object> newer = new LinkedHashMap<>();
+		newer.put("approved", 2);
+		newer.put("aFieldOfALaterVersion", List.of("x", 1));
+		byte[] smile = Internal.SMILE.writeValueAsBytes(newer);
+		assertThat(Internal.read(smile, Internal.Standing.class)).isEqualTo(new Internal.Standing(2, false));
+		byte[] json = Internal.JSON.writeValueAsBytes(newer);
+		assertThat(Internal.read(json, Internal.Standing.class)).isEqualTo(new Internal.Standing(2, false));
+	}
+
+}
