@@ -1,6 +1,5 @@
 package dev.commentmoderation.dryrun;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -18,6 +17,7 @@ import dev.commentmoderation.rules.AuthorHistory;
 import dev.commentmoderation.rules.Authors;
 import dev.commentmoderation.rules.Comment;
 import dev.commentmoderation.rules.InMemoryAuthorHistory;
+import dev.commentmoderation.rules.IpFloodCheck;
 import dev.commentmoderation.rules.Reason;
 import dev.commentmoderation.rules.RuleActions;
 import dev.commentmoderation.rules.StatefulModerator;
@@ -47,6 +47,20 @@ final class Replay {
 
 	/** ip-last-comment: the commentId of each IP's comments by time. */
 	private final WindowMap<String> ipLastComment = new WindowMap<>();
+
+	private final IpFloodCheck.IpComments ipComments = new IpFloodCheck.IpComments() {
+
+		@Override
+		public Iterable<Map.Entry<Instant, String>> since(String ip, Instant since) {
+			return Replay.this.ipLastComment.since(ip, since).entrySet();
+		}
+
+		@Override
+		public void put(String ip, Instant at, String commentId) {
+			Replay.this.ipLastComment.put(ip, at, commentId);
+		}
+
+	};
 
 	/** decisions: each commentId's decision by time. */
 	private final WindowMap<Outcome> decisions = new WindowMap<>();
@@ -101,8 +115,8 @@ final class Replay {
 			return Outcome.decided(line, comment.commentId(), site.site(),
 					site.decisionRules().actions().decide(reasons, false));
 		}
-		Instant previousFromIp = ipStage(Authors.ip(comment).orElse(null), comment.commentId(), at,
-				site.decisionRules().floodInterval());
+		Instant previousFromIp = IpFloodCheck.previousComment(Authors.ip(comment).orElse(null), comment.commentId(),
+				at, site.decisionRules().floodInterval(), this.ipComments);
 		Outcome earlier = this.decisions.latest(comment.commentId(),
 				at.minus(this.stateful.settings().decisionRetention()));
 		if (earlier != null) {
@@ -114,30 +128,6 @@ final class Replay {
 		Outcome outcome = Outcome.decided(line, comment.commentId(), site.site(), verdict);
 		this.decisions.put(comment.commentId(), at, outcome);
 		return outcome;
-	}
-
-	/**
-	 * As IpFloodProcessor: the time of this IP's latest other comment within the flood interval (not after this
-	 * one), and this comment remembered unless the IP already has it (a resubmission).
-	 */
-	private Instant ipStage(String ip, String commentId, Instant at, Duration floodInterval) {
-		if (ip == null || floodInterval.isZero()) {
-			return null;
-		}
-		Instant previous = null;
-		boolean sameComment = false;
-		for (Map.Entry<Instant, String> entry : this.ipLastComment.since(ip, at.minus(floodInterval)).entrySet()) {
-			if (entry.getValue().equals(commentId)) {
-				sameComment = true;
-			}
-			else if (!entry.getKey().isAfter(at) && (previous == null || entry.getKey().isAfter(previous))) {
-				previous = entry.getKey();
-			}
-		}
-		if (!sameComment) {
-			this.ipLastComment.put(ip, at, commentId);
-		}
-		return previous;
 	}
 
 }

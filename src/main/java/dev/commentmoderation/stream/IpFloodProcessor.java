@@ -1,6 +1,10 @@
 package dev.commentmoderation.stream;
 
 import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.processor.api.ContextualProcessor;
@@ -8,6 +12,8 @@ import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.WindowStore;
 import org.apache.kafka.streams.state.WindowStoreIterator;
+
+import dev.commentmoderation.rules.IpFloodCheck;
 
 /**
  * Stage 2, on the IP's partition (repartition {@code comments-by-ip}): remembers when each IP last commented,
@@ -20,6 +26,8 @@ final class IpFloodProcessor extends ContextualProcessor<byte[], byte[], byte[],
 	private final Duration floodInterval;
 
 	private WindowStore<String, String> lastComment;
+
+	private final StoreIpComments ipComments = new StoreIpComments();
 
 	/** @param floodInterval the interval of comments that carry no policy rules (from before policies) */
 	IpFloodProcessor(Duration floodInterval) {
@@ -35,32 +43,37 @@ final class IpFloodProcessor extends ContextualProcessor<byte[], byte[], byte[],
 	@Override
 	public void process(Record<byte[], byte[]> record) {
 		Internal.PendingComment pending = Internal.read(record.value(), Internal.ToAuthor.class).comment();
-		Long previous = null;
-		long interval = (pending.rules() != null) ? pending.rules().floodIntervalMillis()
-				: this.floodInterval.toMillis();
-		if (pending.ip() != null && interval > 0) {
-			long now = record.timestamp();
-			boolean sameComment = false;
-			try (WindowStoreIterator<String> latest = this.lastComment.backwardFetch(pending.ip(),
-					now - interval, Long.MAX_VALUE)) {
-				while (latest.hasNext()) {
-					KeyValue<Long, String> entry = latest.next();
-					if (entry.value.equals(pending.commentId())) {
-						sameComment = true; // a resubmission: neither a flood nor a new "last comment"
-						continue;
-					}
-					if (entry.key <= now && (previous == null || entry.key > previous)) {
-						previous = entry.key;
-					}
-				}
-			}
-			if (!sameComment) {
-				this.lastComment.put(pending.ip(), pending.commentId(), now);
-			}
-		}
-		byte[] value = Internal.write(new Internal.ToAuthor(pending.withPreviousFromIp(previous), null));
+		Duration interval = (pending.rules() != null) ? Duration.ofMillis(pending.rules().floodIntervalMillis())
+				: this.floodInterval;
+		Instant previous = IpFloodCheck.previousComment(pending.ip(), pending.commentId(),
+				Instant.ofEpochMilli(record.timestamp()), interval, this.ipComments);
+		byte[] value = Internal.write(new Internal.ToAuthor(
+				pending.withPreviousFromIp((previous != null) ? previous.toEpochMilli() : null), null));
 		context().forward(record.withKey(ModerateCommentProcessor.utf8(pending.author()))
 			.withValue(new Route(Route.Destination.BY_AUTHOR, value)));
+	}
+
+	/** The IP check's view of the window store. */
+	private final class StoreIpComments implements IpFloodCheck.IpComments {
+
+		@Override
+		public Iterable<Map.Entry<Instant, String>> since(String ip, Instant since) {
+			List<Map.Entry<Instant, String>> entries = new ArrayList<>();
+			try (WindowStoreIterator<String> iterator = IpFloodProcessor.this.lastComment.fetch(ip,
+					Math.max(0L, since.toEpochMilli()), Long.MAX_VALUE)) {
+				while (iterator.hasNext()) {
+					KeyValue<Long, String> entry = iterator.next();
+					entries.add(Map.entry(Instant.ofEpochMilli(entry.key), entry.value));
+				}
+			}
+			return entries;
+		}
+
+		@Override
+		public void put(String ip, Instant at, String commentId) {
+			IpFloodProcessor.this.lastComment.put(ip, commentId, at.toEpochMilli());
+		}
+
 	}
 
 }

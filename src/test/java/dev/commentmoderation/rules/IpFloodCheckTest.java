@@ -1,0 +1,77 @@
+package dev.commentmoderation.rules;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.NavigableMap;
+import java.util.TreeMap;
+
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class IpFloodCheckTest {
+
+	static final Instant T0 = Instant.parse("2026-11-28T10:00:00Z");
+
+	static final Duration INTERVAL = Duration.ofSeconds(15);
+
+	final Map<String, NavigableMap<Instant, String>> store = new java.util.HashMap<>();
+
+	final IpFloodCheck.IpComments comments = new IpFloodCheck.IpComments() {
+
+		@Override
+		public Iterable<Map.Entry<Instant, String>> since(String ip, Instant since) {
+			return IpFloodCheckTest.this.store.getOrDefault(ip, new TreeMap<>()).tailMap(since, true).entrySet();
+		}
+
+		@Override
+		public void put(String ip, Instant at, String commentId) {
+			IpFloodCheckTest.this.store.computeIfAbsent(ip, k -> new TreeMap<>()).put(at, commentId);
+		}
+
+	};
+
+	Instant check(String commentId, Instant at) {
+		return IpFloodCheck.previousComment("203.0.113.7", commentId, at, INTERVAL, this.comments);
+	}
+
+	@Test
+	void theFirstCommentOfAnIpHasNoPreviousAndIsRemembered() {
+		assertThat(check("c-1", T0)).isNull();
+		assertThat(this.store.get("203.0.113.7")).containsEntry(T0, "c-1");
+	}
+
+	@Test
+	void anotherCommentWithinTheIntervalSeesThePreviousOne() {
+		check("c-1", T0);
+		assertThat(check("c-2", T0.plusSeconds(10))).isEqualTo(T0);
+	}
+
+	@Test
+	void aCommentAfterTheIntervalSeesNone() {
+		check("c-1", T0);
+		assertThat(check("c-2", T0.plusSeconds(16))).isNull();
+	}
+
+	@Test
+	void aResubmissionIsNeitherAFloodOfItselfNorANewLastComment() {
+		check("c-1", T0);
+		assertThat(check("c-1", T0.plusSeconds(5))).isNull();
+		assertThat(this.store.get("203.0.113.7")).containsOnlyKeys(T0);
+	}
+
+	@Test
+	void aCommentLaterInTimeThanThisOneIsNotItsPrevious() {
+		check("c-2", T0.plusSeconds(10));
+		assertThat(check("c-1", T0)).isNull();
+	}
+
+	@Test
+	void withoutAnIpOrWithFloodControlOffNothingIsCheckedOrRemembered() {
+		assertThat(IpFloodCheck.previousComment(null, "c-1", T0, INTERVAL, this.comments)).isNull();
+		assertThat(IpFloodCheck.previousComment("203.0.113.7", "c-1", T0, Duration.ZERO, this.comments)).isNull();
+		assertThat(this.store).isEmpty();
+	}
+
+}
