@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Predicate;
 
 import dev.commentmoderation.events.CommentEventParser;
 import dev.commentmoderation.events.EnvelopeError;
@@ -51,8 +52,14 @@ final class Replay {
 	private final IpFloodCheck.IpComments ipComments = new IpFloodCheck.IpComments() {
 
 		@Override
-		public Iterable<Map.Entry<Instant, String>> since(String ip, Instant since) {
-			return Replay.this.ipLastComment.since(ip, since).entrySet();
+		public void latestFirst(String ip, Instant since, Predicate<Map.Entry<Instant, String>> visitor) {
+			for (Map.Entry<Instant, String> entry : Replay.this.ipLastComment.since(ip, since)
+				.descendingMap()
+				.entrySet()) {
+				if (!visitor.test(entry)) {
+					return;
+				}
+			}
 		}
 
 		@Override

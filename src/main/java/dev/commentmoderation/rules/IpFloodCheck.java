@@ -3,11 +3,12 @@ package dev.commentmoderation.rules;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
+import java.util.function.Predicate;
 
 /**
  * The IP half of FLOOD, before the author stage decides: when this IP's latest other comment within the flood
- * interval was (not after this one), remembering this comment unless the IP already has it (a resubmission is
- * neither a flood of itself nor a new "last comment"). Plain Java over any store of each IP's comments by time:
+ * interval was (not after this one), remembering this comment unless it is a resubmission of one of the IP's
+ * comments since then (a resubmission is neither a flood of itself nor a new "last comment"). Plain Java over any store of each IP's comments by time:
  * the stream's window store, or the dry run's map.
  */
 public final class IpFloodCheck {
@@ -15,8 +16,11 @@ public final class IpFloodCheck {
 	/** Each IP's comments by time: commentId at a time. */
 	public interface IpComments {
 
-		/** The comments of this IP at or after {@code since}. */
-		Iterable<Map.Entry<Instant, String>> since(String ip, Instant since);
+		/**
+		 * Shows the comments of this IP at or after {@code since} to {@code visitor}, latest first, until it returns
+		 * false.
+		 */
+		void latestFirst(String ip, Instant since, Predicate<Map.Entry<Instant, String>> visitor);
 
 		void put(String ip, Instant at, String commentId);
 
@@ -31,20 +35,26 @@ public final class IpFloodCheck {
 		if (ip == null || floodInterval.isZero()) {
 			return null;
 		}
-		Instant previous = null;
-		boolean sameComment = false;
-		for (Map.Entry<Instant, String> entry : comments.since(ip, at.minus(floodInterval))) {
+		// Latest first, stopping at the previous comment: constant work per comment however many comments the IP
+		// sent within the interval (a flooding IP made a full scan quadratic). A resubmission is recognised when
+		// it is among the IP's comments after that previous one, which covers a retry of the IP's latest comment.
+		Instant[] previous = { null };
+		boolean[] sameComment = { false };
+		comments.latestFirst(ip, at.minus(floodInterval), entry -> {
 			if (entry.getValue().equals(commentId)) {
-				sameComment = true;
+				sameComment[0] = true;
+				return true;
 			}
-			else if (!entry.getKey().isAfter(at) && (previous == null || entry.getKey().isAfter(previous))) {
-				previous = entry.getKey();
+			if (entry.getKey().isAfter(at)) {
+				return true; // a later comment (out of order): not this one's previous
 			}
-		}
-		if (!sameComment) {
+			previous[0] = entry.getKey();
+			return false;
+		});
+		if (!sameComment[0]) {
 			comments.put(ip, at, commentId);
 		}
-		return previous;
+		return previous[0];
 	}
 
 }

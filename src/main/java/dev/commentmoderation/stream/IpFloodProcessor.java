@@ -2,9 +2,8 @@ package dev.commentmoderation.stream;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
+import java.util.function.Predicate;
 
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.processor.api.ContextualProcessor;
@@ -57,16 +56,16 @@ final class IpFloodProcessor extends ContextualProcessor<byte[], byte[], byte[],
 	private final class StoreIpComments implements IpFloodCheck.IpComments {
 
 		@Override
-		public Iterable<Map.Entry<Instant, String>> since(String ip, Instant since) {
-			List<Map.Entry<Instant, String>> entries = new ArrayList<>();
-			try (WindowStoreIterator<String> iterator = IpFloodProcessor.this.lastComment.fetch(ip,
+		public void latestFirst(String ip, Instant since, Predicate<Map.Entry<Instant, String>> visitor) {
+			try (WindowStoreIterator<String> iterator = IpFloodProcessor.this.lastComment.backwardFetch(ip,
 					Math.max(0L, since.toEpochMilli()), Long.MAX_VALUE)) {
 				while (iterator.hasNext()) {
 					KeyValue<Long, String> entry = iterator.next();
-					entries.add(Map.entry(Instant.ofEpochMilli(entry.key), entry.value));
+					if (!visitor.test(Map.entry(Instant.ofEpochMilli(entry.key), entry.value))) {
+						return;
+					}
 				}
 			}
-			return entries;
 		}
 
 		@Override

@@ -18,11 +18,24 @@ class IpFloodCheckTest {
 
 	final Map<String, NavigableMap<Instant, String>> store = new java.util.HashMap<>();
 
+	int visits;
+
+	int read;
+
 	final IpFloodCheck.IpComments comments = new IpFloodCheck.IpComments() {
 
 		@Override
-		public Iterable<Map.Entry<Instant, String>> since(String ip, Instant since) {
-			return IpFloodCheckTest.this.store.getOrDefault(ip, new TreeMap<>()).tailMap(since, true).entrySet();
+		public void latestFirst(String ip, Instant since, java.util.function.Predicate<Map.Entry<Instant, String>> visitor) {
+			IpFloodCheckTest.this.visits++;
+			for (Map.Entry<Instant, String> entry : IpFloodCheckTest.this.store.getOrDefault(ip, new TreeMap<>())
+				.tailMap(since, true)
+				.descendingMap()
+				.entrySet()) {
+				IpFloodCheckTest.this.read++;
+				if (!visitor.test(entry)) {
+					return;
+				}
+			}
 		}
 
 		@Override
@@ -65,6 +78,24 @@ class IpFloodCheckTest {
 	void aCommentLaterInTimeThanThisOneIsNotItsPrevious() {
 		check("c-2", T0.plusSeconds(10));
 		assertThat(check("c-1", T0)).isNull();
+	}
+
+	@Test
+	void aFloodingIpCostsTheSameForItsThousandthCommentAsForItsSecond() {
+		for (int i = 0; i < 1000; i++) {
+			check("c-" + i, T0.plusMillis(i));
+		}
+		this.read = 0;
+		assertThat(check("c-last", T0.plusMillis(1000))).isEqualTo(T0.plusMillis(999));
+		assertThat(this.read).isEqualTo(1);
+	}
+
+	@Test
+	void aRetryOfTheIpsLatestCommentIsRecognisedAsTheSameComment() {
+		check("c-1", T0);
+		check("c-2", T0.plusSeconds(1));
+		assertThat(check("c-2", T0.plusSeconds(2))).isEqualTo(T0);
+		assertThat(this.store.get("203.0.113.7")).containsOnlyKeys(T0, T0.plusSeconds(1));
 	}
 
 	@Test
