@@ -19,6 +19,7 @@ import dev.commentmoderation.rules.ReasonCode;
 import dev.commentmoderation.rules.RuleAction;
 import dev.commentmoderation.rules.RuleActions;
 import dev.commentmoderation.rules.RuleSettings;
+import dev.commentmoderation.rules.TermFile;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -137,10 +138,7 @@ final class PolicyLevelResolver {
 		try {
 			byte[] bytes = Files.readAllBytes(file);
 			this.hashed.add(bytes);
-			return new String(bytes, StandardCharsets.UTF_8).lines()
-				.map(String::strip)
-				.filter(line -> !line.isEmpty() && !line.startsWith("#"))
-				.toList();
+			return TermFile.terms(new String(bytes, StandardCharsets.UTF_8));
 		}
 		catch (IOException ex) {
 			this.problems.add(path + ": cannot read " + file + ": " + PolicyLoader.describe(ex));

@@ -16,6 +16,7 @@ import dev.commentmoderation.rules.DecisionRules;
 import dev.commentmoderation.rules.RuleActions;
 import dev.commentmoderation.rules.RuleSettings;
 import dev.commentmoderation.rules.StatefulSettings;
+import dev.commentmoderation.rules.TermFile;
 
 /** Turns the validated {@code moderation.rules.*} settings into the base of the moderation policy. */
 @Configuration(proxyBeanMethods = false)
@@ -48,18 +49,14 @@ class RulesConfiguration {
 				heldTerms, new RuleActions(rules.actions()));
 	}
 
-	/** One term a line; blank lines and lines starting with '#' are ignored. */
+	/** A {@link TermFile}, strictly UTF-8. */
 	static List<String> readTerms(Path file) {
 		return readTerms(file, "blocked-terms-file");
 	}
 
 	static List<String> readTerms(Path file, String property) {
 		try {
-			return Files.readAllLines(file, StandardCharsets.UTF_8)
-				.stream()
-				.map(String::strip)
-				.filter(line -> !line.isEmpty() && !line.startsWith("#"))
-				.toList();
+			return TermFile.terms(String.join("\n", Files.readAllLines(file, StandardCharsets.UTF_8)));
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(
