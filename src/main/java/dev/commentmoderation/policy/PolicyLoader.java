@@ -6,8 +6,6 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -173,17 +171,7 @@ public final class PolicyLoader {
 	}
 
 	private static String hash(List<byte[]> parts) {
-		try {
-			MessageDigest digest = MessageDigest.getInstance("SHA-256");
-			for (byte[] part : parts) {
-				digest.update(java.nio.ByteBuffer.allocate(Integer.BYTES).putInt(part.length).array());
-				digest.update(part);
-			}
-			return HexFormat.of().formatHex(digest.digest()).substring(0, 16);
-		}
-		catch (NoSuchAlgorithmException ex) {
-			throw new IllegalStateException(ex);
-		}
+		return HexFormat.of().formatHex(ContentHash.sha256(parts)).substring(0, 16);
 	}
 
 	/** "sites.a.blocked-terms[0]" for the schema's "/sites/a/blocked-terms/0"; "(file)" for the root. */

@@ -3,9 +3,9 @@ package dev.commentmoderation.policy;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -78,30 +78,19 @@ public final class PolicyReloader implements Runnable {
 
 	/** A digest of the policy file and of the term files the given policy named (missing files digest as such). */
 	private byte[] fingerprint(Policy policy) {
-		try {
-			MessageDigest digest = MessageDigest.getInstance("SHA-256");
-			update(digest, this.file);
-			for (Path named : policy.files()) {
-				update(digest, named);
-			}
-			return digest.digest();
-		}
-		catch (NoSuchAlgorithmException ex) {
-			throw new IllegalStateException(ex);
-		}
+		List<byte[]> contents = new ArrayList<>();
+		contents.add(read(this.file));
+		policy.files().forEach(named -> contents.add(read(named)));
+		return ContentHash.sha256(contents);
 	}
 
-	private static void update(MessageDigest digest, Path file) {
+	private static byte[] read(Path file) {
 		try {
-			byte[] bytes = Files.readAllBytes(file);
-			digest.update((byte) 1);
-			digest.update(java.nio.ByteBuffer.allocate(Integer.BYTES).putInt(bytes.length).array());
-			digest.update(bytes);
+			return Files.readAllBytes(file);
 		}
 		catch (IOException ex) {
-			digest.update((byte) 0);
+			return null;
 		}
 	}
-
 
 }
