@@ -39,6 +39,10 @@ final class AuthorProcessor extends ContextualProcessor<byte[], byte[], byte[], 
 
 	private final Clock clock;
 
+	private Internal.Rules lastRules;
+
+	private DecisionRules lastDecisionRules;
+
 	private WindowStore<String, byte[]> decisions;
 
 	private WindowStore<String, String> lastComment;
@@ -97,8 +101,7 @@ final class AuthorProcessor extends ContextualProcessor<byte[], byte[], byte[], 
 				comment.author(), comment.fingerprint(), Instant.ofEpochMilli(now),
 				(comment.previousFromIp() != null) ? Instant.ofEpochMilli(comment.previousFromIp()) : null);
 		Internal.Rules rules = comment.rules();
-		DecisionRules decisionRules = (rules != null) ? rules.toDecisionRules()
-				: DecisionRules.of(this.moderator.actions(), this.moderator.settings());
+		DecisionRules decisionRules = decisionRules(rules);
 		String policyVersion = (rules != null) ? rules.policyVersion() : null;
 		String site = (rules != null) ? rules.site() : Policy.DEFAULT_SITE;
 		Verdict verdict = this.moderator.moderate(submission, comment.reasons(), new StoreHistory(), decisionRules);
@@ -118,6 +121,21 @@ final class AuthorProcessor extends ContextualProcessor<byte[], byte[], byte[], 
 		context().forward(record.withKey(commentKey)
 			.withValue(new Route(Route.Destination.TO_COMMENT, Internal.write(new Internal.ToComment(status, null)))));
 		this.listener.decided(comment.commentId(), site, verdict, Duration.ofNanos(System.nanoTime() - started));
+	}
+
+	/**
+	 * The carried rules as the core needs them, rebuilt only when they differ from the previous comment's (the
+	 * rules of one policy site repeat from comment to comment; building them is not free on this hot path).
+	 */
+	private DecisionRules decisionRules(Internal.Rules rules) {
+		if (rules == null) {
+			return DecisionRules.of(this.moderator.actions(), this.moderator.settings());
+		}
+		if (!rules.equals(this.lastRules)) {
+			this.lastDecisionRules = rules.toDecisionRules();
+			this.lastRules = rules;
+		}
+		return this.lastDecisionRules;
 	}
 
 	/**

@@ -18,6 +18,7 @@ import dev.commentmoderation.events.SubmittedComment;
 import dev.commentmoderation.rules.Authors;
 import dev.commentmoderation.rules.Comment;
 import dev.commentmoderation.rules.Decision;
+import dev.commentmoderation.rules.DecisionRules;
 import dev.commentmoderation.rules.Verdict;
 
 /**
@@ -38,6 +39,10 @@ final class ModerateCommentProcessor extends ContextualProcessor<byte[], byte[],
 	private final ModerationListener listener;
 
 	private final Clock clock;
+
+	private DecisionRules lastDecisionRules;
+
+	private Internal.Rules lastRules;
 
 	ModerateCommentProcessor(CommentEventParser parser, CommentRules rules, DecisionWriter writer,
 			ModerationListener listener, Clock clock) {
@@ -72,7 +77,7 @@ final class ModerateCommentProcessor extends ContextualProcessor<byte[], byte[],
 			String ip = Authors.ip(comment).orElse(null);
 			Internal.PendingComment pending = new Internal.PendingComment(comment.commentId(), comment.postId(),
 					comment.siteId(), author.get(), ip, Authors.fingerprint(author.get(), comment), applied.reasons(),
-					submitted.receivedJson(), null, Internal.Rules.of(applied));
+					submitted.receivedJson(), null, carried(applied));
 			String key = (ip != null) ? "ip:" + ip : "email:" + author.get();
 			out = Internal.write(new Internal.ToAuthor(pending, null));
 			context().forward(record.withKey(utf8(key)).withValue(new Route(Route.Destination.BY_IP, out)));
@@ -84,6 +89,17 @@ final class ModerateCommentProcessor extends ContextualProcessor<byte[], byte[],
 			deadLetter(record, new InvalidEnvelopeException(EnvelopeError.PROCESSING_FAILED,
 					"Moderation failed: " + ex.getClass().getSimpleName(), ex));
 		}
+	}
+
+	/** The decision rules to carry, built once per policy site rather than per comment (this is the hot path). */
+	private Internal.Rules carried(CommentRules.Applied applied) {
+		if (applied.decisionRules() != this.lastDecisionRules
+				|| !applied.policyVersion().equals(this.lastRules.policyVersion())
+				|| !applied.site().equals(this.lastRules.site())) {
+			this.lastRules = Internal.Rules.of(applied);
+			this.lastDecisionRules = applied.decisionRules();
+		}
+		return this.lastRules;
 	}
 
 	private void deadLetter(Record<byte[], byte[]> record, InvalidEnvelopeException failure) {
