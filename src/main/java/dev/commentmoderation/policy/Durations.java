@@ -2,6 +2,8 @@ package dev.commentmoderation.policy;
 
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -33,6 +35,24 @@ final class Durations {
 		catch (DateTimeParseException ex) {
 			throw new IllegalArgumentException("\"" + text + "\" is not a duration (write 500ms, 5s, 2m, 1h, 7d or ISO-8601 such as PT5S)");
 		}
+	}
+
+	/** The inverse of {@link #parse}: 15s, 500ms, 2m, 1h, 7d; ISO-8601 below a millisecond. */
+	static String format(Duration duration) {
+		if (duration.isZero()) {
+			return "0s";
+		}
+		if (duration.getNano() % 1_000_000 != 0) {
+			return duration.toString();
+		}
+		long millis = duration.toMillis();
+		for (Map.Entry<String, Long> unit : List.of(Map.entry("d", 86_400_000L), Map.entry("h", 3_600_000L),
+				Map.entry("m", 60_000L), Map.entry("s", 1_000L))) {
+			if (millis % unit.getValue() == 0) {
+				return (millis / unit.getValue()) + unit.getKey();
+			}
+		}
+		return millis + "ms";
 	}
 
 }

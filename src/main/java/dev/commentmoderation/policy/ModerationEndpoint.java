@@ -66,7 +66,7 @@ public class ModerationEndpoint {
 		boolean watched = policy.file() != null;
 		return new View(policy.version(), watched ? policy.file().toString() : null, policy.loadedAt().toString(),
 				policy.files().stream().map(Path::toString).toList(),
-				watched ? simple(this.reloadInterval) : null,
+				watched ? Durations.format(this.reloadInterval) : null,
 				new Refusal(refused != null, (refused != null) ? refused.problems() : List.of()), sites);
 	}
 
@@ -82,7 +82,7 @@ public class ModerationEndpoint {
 		return new SiteView(plain(actions.holdAt()), plain(actions.rejectAt()),
 				new Limits(settings.maxNameBytes(), settings.maxEmailBytes(), settings.maxUrlBytes(),
 						settings.maxContentBytes(), settings.maxLinks()),
-				simple(settings.minSubmitTime()), simple(site.decisionRules().floodInterval()),
+				Durations.format(settings.minSubmitTime()), Durations.format(site.decisionRules().floodInterval()),
 				site.decisionRules().trustedAuthorMinApproved(), settings.spamPatterns(),
 				settings.blockedTerms().size(), settings.heldTerms().size(), rules);
 	}
@@ -111,23 +111,6 @@ public class ModerationEndpoint {
 		return (stripped.scale() < 0) ? stripped.setScale(0) : stripped;
 	}
 
-	/** As a policy file writes durations: 15s, 500ms, 2m, 1h, 7d. */
-	static String simple(Duration duration) {
-		if (duration.isZero()) {
-			return "0s";
-		}
-		if (duration.getNano() % 1_000_000 != 0) {
-			return duration.toString();
-		}
-		long millis = duration.toMillis();
-		for (Map.Entry<String, Long> unit : List.of(Map.entry("d", 86_400_000L), Map.entry("h", 3_600_000L),
-				Map.entry("m", 60_000L), Map.entry("s", 1_000L))) {
-			if (millis % unit.getValue() == 0) {
-				return (millis / unit.getValue()) + unit.getKey();
-			}
-		}
-		return millis + "ms";
-	}
 
 	/**
 	 * @param file the policy file, null when the moderation.rules.* settings are the whole policy
