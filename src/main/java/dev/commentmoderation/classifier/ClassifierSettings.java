@@ -27,8 +27,8 @@ public record ClassifierSettings(int minSpamLabels, int minHamLabels, double rob
 		boolean perSiteModels, boolean autolearn, double autolearnSpamAt, double autolearnHamBelow) {
 
 	/** The defaults; holdAt and rejectAt were picked on the training split only (see docs/classifier.md). */
-	public static final ClassifierSettings DEFAULTS = new ClassifierSettings(200, 200, 1.0, 0.5, 0.1, 150, 10, 0.90,
-			0.99, 100_000, true, false, 0.995, 0.01);
+	public static final ClassifierSettings DEFAULTS = new ClassifierSettings(200, 200, 1.0, 0.5, 0.1, 150, 10, 0.85,
+			0.98, 100_000, true, false, 0.995, 0.01);
 
 	public ClassifierSettings {
 		atLeast("minSpamLabels", minSpamLabels, 1);

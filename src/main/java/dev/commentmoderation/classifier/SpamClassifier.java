@@ -13,7 +13,7 @@ import java.util.List;
  * count {@code b}, ham count {@code g} and the label totals (G. Robinson, "A Statistical Approach to the Spam
  * Problem", Linux Journal 107, 2003);</li>
  * <li>the tokens with {@code |f(w) - 0.5| >= minStrength}, the strongest {@code maxClues} of them, are combined
- * with Fisher's method: {@code S = 1 - C⁻¹(-2 Σ ln f(w), 2n)}, {@code H = 1 - C⁻¹(-2 Σ ln(1 - f(w)), 2n)} and
+ * with Fisher's method: {@code S = 1 - C⁻¹(-2 Σ ln(1 - f(w)), 2n)}, {@code H = 1 - C⁻¹(-2 Σ ln f(w), 2n)} and
  * the probability is {@code (1 + S - H) / 2} (the chi-squared combining of SpamBayes, classifier.py
  * chi2_spamprob). A comment with no strong token scores 0.5.</li>
  * </ol>
@@ -75,8 +75,9 @@ public final class SpamClassifier {
 			sumLnNotF += Math.log1p(-f);
 		}
 		int degrees = 2 * clues.size();
-		double s = 1 - chi2Q(-2 * sumLnF, degrees);
-		double h = 1 - chi2Q(-2 * sumLnNotF, degrees);
+		// S is evidence of spam: tokens far from ham make sum ln(1 - f) very negative, so C^-1 of it small
+		double s = 1 - chi2Q(-2 * sumLnNotF, degrees);
+		double h = 1 - chi2Q(-2 * sumLnF, degrees);
 		return Math.min(1, Math.max(0, (1 + s - h) / 2));
 	}
 
