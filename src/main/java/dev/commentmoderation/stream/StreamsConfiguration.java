@@ -39,7 +39,8 @@ class StreamsConfiguration {
 			PolicyLoader policyLoader, StatefulSettings stateful, ObjectProvider<ModerationListener> listener) {
 		ModerationTopology topology = new ModerationTopology(
 				new ModerationTopology.Topics(topics.submitted(), topics.approved(), topics.rejected(),
-						topics.deadLetter(), topics.held(), topics.reviewed(), topics.partitions()),
+						topics.deadLetter(), topics.held(), topics.reviewed(), topics.authorActions(),
+						topics.partitions()),
 				CommentRules.of(policy), stateful, policyLoader.maxFloodInterval(),
 				listener.getIfAvailable(() -> ModerationListener.NONE), Clock.systemUTC());
 		topology.addTo(builder);
@@ -55,7 +56,7 @@ class StreamsConfiguration {
 			@Value("${moderation.instance-id:}") String instanceId) {
 		return factoryBean -> {
 			if (StringUtils.hasText(instanceId)) {
-				// Static membership (see README, "Crashes, restarts and broker outages"): an instance that comes
+				// Static membership (see docs/operations.md, "Crashes, restarts and broker outages"): an instance that comes
 				// back under the same id within session.timeout.ms gets its partitions back without a rebalance.
 				// Kafka Streams appends the stream thread's index to it.
 				Properties properties = factoryBean.getStreamsConfiguration();
@@ -82,7 +83,7 @@ class StreamsConfiguration {
 		}
 		return new KafkaAdmin.NewTopics(topic(topics, topics.submitted()), topic(topics, topics.approved()),
 				topic(topics, topics.rejected()), topic(topics, topics.deadLetter()), topic(topics, topics.held()),
-				topic(topics, topics.reviewed()));
+				topic(topics, topics.reviewed()), topic(topics, topics.authorActions()));
 	}
 
 	private static NewTopic topic(TopicSettings topics, String name) {
