@@ -69,7 +69,7 @@ class HelmChartTest {
 		assertThat(kinds(manifests)).containsExactlyInAnyOrder("ServiceAccount", "Service", "Deployment",
 				"PodDisruptionBudget", "Pod", "ConfigMap", "ConfigMap", "ConfigMap", "ConfigMap", "ScaledObject", "ServiceMonitor",
 				"NetworkPolicy", "KafkaTopic", "KafkaTopic", "KafkaTopic", "KafkaTopic", "KafkaTopic", "KafkaTopic",
-				"KafkaTopic", "KafkaUser");
+				"KafkaTopic", "KafkaTopic", "KafkaUser");
 		assertAllValid(manifests);
 
 		List<Map<String, Object>> withHpa = Chart.render(Chart.HPA);
@@ -164,6 +164,8 @@ class HelmChartTest {
 				"topic:literal:prod.comments.reviewed:Read", "topic:literal:prod.comments.reviewed:Describe",
 				"topic:literal:prod.comments.reviewed:Write", "topic:literal:prod.comments.author-actions:Read",
 				"topic:literal:prod.comments.author-actions:Write", "topic:literal:prod.comments.author-actions:Describe",
+				"topic:literal:prod.comments.classifier-model:Read", "topic:literal:prod.comments.classifier-model:Write",
+				"topic:literal:prod.comments.classifier-model:Describe",
 				"topic:prefix:moderation-prod-:All", "group:literal:moderation-prod:Read",
 				"transactionalId:prefix:moderation-prod:Write", "transactionalId:prefix:moderation-prod:Describe",
 				"cluster:literal::IdempotentWrite");
@@ -181,7 +183,7 @@ class HelmChartTest {
 		assertThat(topics).extracting((topic) -> (String) at(topic, "spec", "topicName")).containsExactlyInAnyOrder(
 				"prod.comments.submitted", "prod.comments.approved", "prod.comments.rejected",
 				"prod.comments.submitted.DLT", "prod.comments.held", "prod.comments.reviewed",
-				"prod.comments.author-actions");
+				"prod.comments.author-actions", "prod.comments.classifier-model");
 		assertThat(topics).allSatisfy((topic) -> assertThat((Integer) at(topic, "spec", "partitions")).isEqualTo(12));
 	}
 
