@@ -44,6 +44,8 @@ import dev.commentmoderation.stream.ModerationListener;
  * <li>{@code moderation.dead.letters{error}}: records sent to the dead-letter topic, by envelope error;</li>
  * <li>{@code moderation.rule.hits{rule,site}}: rules that fired, once per comment, by reason code and the policy
  * site whose rules applied ({@code _default} for the defaults), whatever the decision;</li>
+ * <li>{@code moderation.site.decisions{site,decision}}: comments moderated, by policy site ({@code _default} for the
+ * defaults) and first decision;</li>
  * <li>{@code moderation.processing}: time to parse, moderate and write one decision.</li>
  * </ul>
  */
@@ -70,6 +72,8 @@ public class MicrometerModerationListener implements ModerationListener {
 	private final Map<EnvelopeError, Counter> deadLetterCounters = new EnumMap<>(EnvelopeError.class);
 
 	private final Map<String, Map<ReasonCode, Counter>> ruleHitCounters = new ConcurrentHashMap<>();
+
+	private final Map<String, Map<Decision, Counter>> siteDecisionCounters = new ConcurrentHashMap<>();
 
 	MicrometerModerationListener(MeterRegistry registry) {
 		this.registry = registry;
@@ -111,6 +115,7 @@ public class MicrometerModerationListener implements ModerationListener {
 			}
 		}
 		this.decisionCounters.get(verdict.decision()).increment();
+		this.siteDecisionCounters.computeIfAbsent(site, this::siteDecisions).get(verdict.decision()).increment();
 		Set<ReasonCode> codes = EnumSet.noneOf(ReasonCode.class);
 		for (Reason reason : verdict.reasons()) {
 			codes.add(reason.code());
@@ -157,6 +162,19 @@ public class MicrometerModerationListener implements ModerationListener {
 						+ "per comment")
 				.tag("rule", code.name())
 				.tag("site", site)
+				.register(this.registry));
+		}
+		return counters;
+	}
+
+	/** Registered per site on its first comment, every decision at once, so that a site's shares start at zero. */
+	private Map<Decision, Counter> siteDecisions(String site) {
+		Map<Decision, Counter> counters = new EnumMap<>(Decision.class);
+		for (Decision decision : Decision.values()) {
+			counters.put(decision, Counter.builder("moderation.site.decisions")
+				.description("Comments moderated, by policy site and first decision")
+				.tag("site", site)
+				.tag("decision", decision.name())
 				.register(this.registry));
 		}
 		return counters;

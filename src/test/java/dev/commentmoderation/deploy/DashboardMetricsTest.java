@@ -52,6 +52,15 @@ class DashboardMetricsTest {
 
 	static final Path DASHBOARD = Chart.CHART.resolve("dashboards/comment-moderation.json");
 
+	/**
+	 * Metrics the dashboard and the alerts are written against before the service exports them: the held-queue
+	 * gauges (moderation.held.pending, moderation.held.oldest.age, per site) and the submitted-to-decided timer
+	 * (moderation.decision.latency) come with the held-queue and latency work. Exactly these may be missing: once
+	 * one is exported, this test fails until it is taken off the list.
+	 */
+	static final Set<String> NOT_YET_EXPORTED = Set.of("moderation_held_pending", "moderation_held_oldest_age_seconds",
+			"moderation_decision_latency_seconds_bucket");
+
 	@LocalServerPort
 	int port;
 
@@ -62,6 +71,9 @@ class DashboardMetricsTest {
 	void everyMetricTheDashboardQueriesIsExportedByTheService() throws Exception {
 		Set<String> queried = queriedMetricNames();
 		assertThat(queried).as("metric names found in the dashboard").hasSizeGreaterThanOrEqualTo(5);
+		for (String expr : AlertRules.expressions()) {
+			queried.addAll(PromQl.metricNames(expr));
+		}
 
 		publish();
 		Set<String> exported = new TreeSet<>();
@@ -70,7 +82,7 @@ class DashboardMetricsTest {
 		while (Instant.now().isBefore(deadline)) {
 			scrape = scrape();
 			exported = exportedNames(scrape);
-			if (exported.containsAll(queried) && scrape.contains("moderation_comments_total{application=\"comment-moderation\",decision=\"APPROVED\"} 1.0")
+			if (exported.containsAll(withoutPending(queried)) && scrape.contains("moderation_comments_total{application=\"comment-moderation\",decision=\"APPROVED\"} 1.0")
 					&& scrape.contains("decision=\"REJECTED\"} 1.0") && scrape.contains("error=\"MALFORMED_JSON\"} 1.0")
 					&& scrape.contains("rule=\"SPAM_PATTERN\",site=\"_default\"} 1.0")) {
 				break;
@@ -83,8 +95,9 @@ class DashboardMetricsTest {
 			.contains("decision=\"APPROVED\"} 1.0", "decision=\"REJECTED\"} 1.0", "error=\"MALFORMED_JSON\"} 1.0");
 		Set<String> unknown = new TreeSet<>(queried);
 		unknown.removeAll(exported);
-		assertThat(unknown).as("metrics the dashboard queries but the service does not export (scrape in %s)", saved)
-			.isEmpty();
+		assertThat(unknown)
+			.as("metrics the dashboard or the alerts query but the service does not export (scrape in %s)", saved)
+			.isEqualTo(new TreeSet<>(NOT_YET_EXPORTED));
 		assertThat(scrape).as("every series carries the application tag")
 			.contains("moderation_processing_seconds_bucket{application=\"comment-moderation\"");
 		assertThat(scrape).as("the policy's metrics (scrape in %s)", saved)
@@ -92,6 +105,18 @@ class DashboardMetricsTest {
 					"moderation_policy_reloads_total{application=\"comment-moderation\",outcome=\"applied\"} 0.0",
 					"moderation_policy_reloads_total{application=\"comment-moderation\",outcome=\"refused\"} 0.0",
 					"moderation_policy_refused{application=\"comment-moderation\"} 0.0");
+		assertThat(scrape).as("decisions per site (scrape in %s)", saved)
+			.contains("moderation_site_decisions_total{application=\"comment-moderation\",decision=\"APPROVED\",site=\"_default\"} 1.0",
+					"moderation_site_decisions_total{application=\"comment-moderation\",decision=\"REJECTED\",site=\"_default\"} 1.0",
+					"moderation_site_decisions_total{application=\"comment-moderation\",decision=\"HELD\",site=\"_default\"} 0.0");
+		assertThat(scrape).as("the stream's client and thread states the alerts and panels read")
+			.contains("kafka_stream_client_state{", "kafka_stream_thread_thread_state{");
+	}
+
+	private static Set<String> withoutPending(Set<String> names) {
+		Set<String> present = new TreeSet<>(names);
+		present.removeAll(NOT_YET_EXPORTED);
+		return present;
 	}
 
 	static Set<String> queriedMetricNames() throws IOException {
