@@ -3,6 +3,7 @@ package dev.commentmoderation.deploy;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -10,10 +11,15 @@ import java.util.TreeSet;
 import java.util.stream.Collectors;
 
 import io.fabric8.openshift.api.model.monitoring.v1.PrometheusRule;
+import org.apache.kafka.streams.StreamsBuilder;
+import org.apache.kafka.streams.TopologyDescription;
 import io.fabric8.openshift.api.model.monitoring.v1.Rule;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
+import dev.commentmoderation.rules.CommentModerator;
+import dev.commentmoderation.rules.RuleSettings;
+import dev.commentmoderation.stream.ModerationListener;
 import dev.commentmoderation.stream.ModerationTopology;
 
 import static dev.commentmoderation.deploy.Chart.at;
@@ -211,21 +217,40 @@ class ChartOperationsTest {
 	class Keda {
 
 		@Test
-		void scalesOnTheLagOfTheInputsAndEveryRepartitionTopic() {
+		void scalesOnTheLagOfEveryTopicTheTopologyReads() {
 			Map<String, Object> scaledObject = single(Chart.render(Chart.ALL_ON), "ScaledObject");
 			List<Map<String, Object>> triggers = at(scaledObject, "spec", "triggers");
 			Set<String> topics = triggers.stream().map((t) -> (String) at(t, "metadata", "topic"))
 				.collect(Collectors.toCollection(TreeSet::new));
-			Set<String> expected = new TreeSet<>(Set.of("prod.comments.submitted", "prod.comments.reviewed"));
-			for (String name : List.of(ModerationTopology.BY_IP, ModerationTopology.BY_AUTHOR,
-					ModerationTopology.REVIEWED_BY_AUTHOR, ModerationTopology.STATUS_BY_COMMENT,
-					ModerationTopology.REVIEWS_BY_COMMENT)) {
-				expected.add("moderation-prod-" + name + "-repartition");
-			}
-			assertThat(topics).isEqualTo(expected);
+			Map<String, Object> values = Chart.loadYaml(Chart.ALL_ON);
+			Map<String, Object> topicValues = at(values, "topics");
+			assertThat(topics).isEqualTo(sourceTopics(
+					new ModerationTopology.Topics((String) topicValues.get("submitted"), "approved", "rejected", "dlt",
+							"held", (String) topicValues.get("reviewed"), (String) topicValues.get("authorActions"), 12),
+					"moderation-prod"));
+			assertThat(topics).as("the inputs and the repartition topics").contains("prod.comments.submitted",
+					"moderation-prod-comments-by-author-repartition");
 			assertThat(triggers).allSatisfy((t) -> assertThat((Map<String, Object>) t.get("metadata"))
 				.containsEntry("consumerGroup", "moderation-prod"));
 			assertThat(triggers.stream().map((t) -> t.get("name")).distinct()).hasSameSizeAs(triggers);
+		}
+
+		/** The topics the topology's source nodes read, repartition topics under their full name. */
+		private static Set<String> sourceTopics(ModerationTopology.Topics topics, String applicationId) {
+			StreamsBuilder builder = new StreamsBuilder();
+			new ModerationTopology(topics, (comment) -> new CommentModerator(RuleSettings.DEFAULTS).moderate(comment),
+					ModerationListener.NONE, Clock.systemUTC())
+				.addTo(builder);
+			Set<String> names = new TreeSet<>();
+			for (TopologyDescription.Subtopology subtopology : builder.build().describe().subtopologies()) {
+				for (TopologyDescription.Node node : subtopology.nodes()) {
+					if (node instanceof TopologyDescription.Source source) {
+						source.topicSet().forEach((topic) -> names
+							.add(topic.endsWith("-repartition") ? applicationId + "-" + topic : topic));
+					}
+				}
+			}
+			return names;
 		}
 
 		@Test
