@@ -74,7 +74,7 @@ class ChartOperationsTest {
 			String runbook = Files.readString(Chart.PROJECT.resolve("docs/operations.md"));
 			for (Map<String, Object> alert : AlertRules.alerts()) {
 				String name = (String) alert.get("alert");
-				assertThat(runbook).as("a runbook heading for " + name).contains("#### " + name + "\n");
+				assertThat(runbook).as("a runbook heading for " + name).contains("### " + name + "\n");
 				assertThat((String) at(alert, "annotations", "runbook"))
 					.isEqualTo("docs/operations.md#" + name.toLowerCase());
 			}
