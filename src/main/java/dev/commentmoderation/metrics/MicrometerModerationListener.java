@@ -50,7 +50,9 @@ import dev.commentmoderation.stream.ModerationListener;
  * site whose rules applied ({@code _default} for the defaults), whatever the decision;</li>
  * <li>{@code moderation.site.decisions{site,decision}}: comments moderated, by policy site ({@code _default} for the
  * defaults) and first decision;</li>
- * <li>{@code moderation.processing}: time to parse, moderate and write one decision.</li>
+ * <li>{@code moderation.processing}: time to parse, moderate and write one decision;</li>
+ * <li>{@code moderation.decision.latency}: from a comment's record timestamp on the input topic to its first
+ * decision.</li>
  * </ul>
  */
 @Component
@@ -66,6 +68,8 @@ public class MicrometerModerationListener implements ModerationListener {
 	private final Timer processing;
 
 	private final Timer turnaround;
+
+	private final Timer decisionLatency;
 
 	private final Map<Decision, Counter> decisionCounters = new EnumMap<>(Decision.class);
 
@@ -106,6 +110,9 @@ public class MicrometerModerationListener implements ModerationListener {
 				verdicts(decision, kind);
 			}
 		}
+		this.decisionLatency = Timer.builder("moderation.decision.latency")
+			.description("Time from a comment's record timestamp on the input topic to its first decision")
+			.register(registry);
 		this.turnaround = Timer.builder("moderation.review.turnaround")
 			.description("Time from a comment's HELD decision to its moderator's review")
 			.register(registry);
@@ -138,6 +145,11 @@ public class MicrometerModerationListener implements ModerationListener {
 		if (log.isDebugEnabled()) {
 			log.debug("Comment {} {} {}", commentId, verdict.decision(), codes);
 		}
+	}
+
+	@Override
+	public void decisionLatency(Duration sinceSubmitted) {
+		this.decisionLatency.record(sinceSubmitted);
 	}
 
 	@Override
