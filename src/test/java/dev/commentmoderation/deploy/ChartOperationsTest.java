@@ -10,6 +10,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
 
+import com.marcnuri.helm.LintResult;
 import io.fabric8.openshift.api.model.monitoring.v1.PrometheusRule;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.TopologyDescription;
@@ -189,6 +190,16 @@ class ChartOperationsTest {
 			assertThat((String) at(volume, "ephemeral", "volumeClaimTemplate", "spec", "resources", "requests",
 					"storage")).isEqualTo("5Gi");
 			assertThat((Object) volume.get("emptyDir")).isNull();
+		}
+
+		@Test
+		void bothClaimOptionsLintClean() {
+			for (Path values : List.of(STATEFUL_SET, EPHEMERAL_VOLUME)) {
+				LintResult result = Chart.lint(values);
+				assertThat(result.isFailed()).as(values + ":\n" + String.join("\n", result.getMessages())).isFalse();
+				assertThat(result.getMessages()).as(values.toString())
+					.noneMatch((message) -> message.contains("[ERROR]") || message.contains("[WARNING]"));
+			}
 		}
 
 		@Test
