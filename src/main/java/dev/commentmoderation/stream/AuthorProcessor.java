@@ -138,6 +138,7 @@ final class AuthorProcessor extends ContextualProcessor<byte[], byte[], byte[], 
 		context().forward(record.withKey(commentKey)
 			.withValue(new Route(Route.Destination.TO_COMMENT, Internal.write(new Internal.ToComment(status, null)))));
 		this.listener.decided(comment.commentId(), site, verdict, Duration.ofNanos(System.nanoTime() - started));
+		this.listener.decisionLatency(ModerateCommentProcessor.sinceSubmitted(record.timestamp(), this.clock));
 	}
 
 	/**

@@ -98,6 +98,7 @@ final class ModerateCommentProcessor extends ContextualProcessor<byte[], byte[],
 				context().forward(record.withKey(utf8(comment.commentId())).withValue(new Route(destination, out)));
 				this.listener.decided(comment.commentId(), applied.site(), verdict,
 						Duration.ofNanos(System.nanoTime() - started));
+				this.listener.decisionLatency(sinceSubmitted(record.timestamp(), this.clock));
 				return;
 			}
 			String ip = Authors.ip(comment).orElse(null);
@@ -188,6 +189,11 @@ final class ModerateCommentProcessor extends ContextualProcessor<byte[], byte[],
 
 	static byte[] utf8(String text) {
 		return text.getBytes(StandardCharsets.UTF_8);
+	}
+
+	/** From a record's timestamp to now; never negative (a producer's clock may run ahead). */
+	static Duration sinceSubmitted(long recordTimestamp, Clock clock) {
+		return Duration.ofMillis(Math.max(0, clock.millis() - recordTimestamp));
 	}
 
 }

@@ -67,7 +67,8 @@ class HelmChartTest {
 	void everyOptionalFeatureRendersValidObjects() {
 		List<Map<String, Object>> manifests = Chart.render(Chart.ALL_ON);
 		assertThat(kinds(manifests)).containsExactlyInAnyOrder("ServiceAccount", "Service", "Deployment",
-				"PodDisruptionBudget", "Pod", "ConfigMap", "ConfigMap", "ConfigMap", "ConfigMap", "ScaledObject", "ServiceMonitor",
+				"PodDisruptionBudget", "Pod", "ConfigMap", "ConfigMap", "ConfigMap", "ConfigMap", "ConfigMap", "Job",
+				"ScaledObject", "ServiceMonitor", "PrometheusRule",
 				"NetworkPolicy", "KafkaTopic", "KafkaTopic", "KafkaTopic", "KafkaTopic", "KafkaTopic", "KafkaTopic",
 				"KafkaTopic", "KafkaTopic", "KafkaUser");
 		assertAllValid(manifests);
@@ -347,7 +348,7 @@ class HelmChartTest {
 		return loader.load(mount.resolve("moderation-policy.yaml"));
 	}
 
-	private static Path valuesFile(Map<String, Object> values) {
+	static Path valuesFile(Map<String, Object> values) {
 		try {
 			DumperOptions options = new DumperOptions();
 			options.setDefaultFlowStyle(DumperOptions.FlowStyle.BLOCK);
@@ -399,6 +400,7 @@ class HelmChartTest {
 	/** Maps whose keys are the user's (labels, Kafka properties, topic configs), not the chart's. */
 	private static boolean isFreeFormMap(String path) {
 		return Set.of("resources", "podSecurityContext", "securityContext", "strimzi.topics.config", "policy.files",
+				"policy.check.resources",
 				"strimzi.topics.deadLetterConfig", "metrics.grafanaDashboard.labels").contains(path);
 	}
 
