@@ -55,35 +55,33 @@ public class ApprovedCommentStore {
 		load();
 	}
 
-	/** Shows an approved comment, unless a decision with a higher revision is known; says whether it did. */
-	public synchronized boolean publish(PublishedComment comment, int revision) {
+	/** Shows an approved comment, unless a decision that must be kept is known. */
+	public synchronized void publish(PublishedComment comment, int revision) {
 		if (!replacesKnown(comment.commentId(), revision, Outcome.Status.APPROVED)) {
-			return false;
+			return;
 		}
 		ObjectNode line = (ObjectNode) this.json.valueToTree(comment);
 		line.put(REVISION, revision).put(DECISION, Outcome.Status.APPROVED.name());
 		append(this.json.writeValueAsString(line) + "\n");
 		this.comments.put(comment.commentId(), new Kept(revision, comment));
-		return true;
 	}
 
 	/**
 	 * Records a rejection, which takes the comment down if it was shown, unless a decision with a higher revision
-	 * is known; says whether it changed anything. An automatic rejection (revision 1) of a comment the store does
-	 * not know is not written: no older decision can arrive to be overruled, so there is nothing to remember.
+	 * is known. An automatic rejection (revision 1) of a comment the store does not know is not written: no older
+	 * decision can arrive to be overruled, so there is nothing to remember.
 	 */
-	public synchronized boolean withdraw(String commentId, int revision) {
+	public synchronized void withdraw(String commentId, int revision) {
 		if (revision <= DecisionOrder.FIRST_REVISION && !this.comments.containsKey(commentId)) {
-			return false;
+			return;
 		}
 		if (!replacesKnown(commentId, revision, Outcome.Status.REJECTED)) {
-			return false;
+			return;
 		}
 		ObjectNode line = this.json.createObjectNode();
 		line.put("commentId", commentId).put(REVISION, revision).put(DECISION, Outcome.Status.REJECTED.name());
 		append(this.json.writeValueAsString(line) + "\n");
 		this.comments.put(commentId, new Kept(revision, null));
-		return true;
 	}
 
 	/** Whether the comment is shown. */

@@ -23,15 +23,14 @@ public class DecisionBoard {
 
 	};
 
-	/** Records a decision unless the board has one it must keep; says whether it did. */
-	public synchronized boolean record(String commentId, int revision, Outcome outcome) {
+	/** Records a decision unless the board has one it must keep. */
+	public synchronized void record(String commentId, int revision, Outcome outcome) {
 		Revised known = this.outcomes.get(commentId);
 		if (known != null && !DecisionOrder.replaces(revision, outcome.status(), known.revision(),
 				known.outcome().status())) {
-			return false;
+			return;
 		}
 		this.outcomes.put(commentId, new Revised(revision, outcome));
-		return true;
 	}
 
 	public synchronized Outcome outcome(String commentId) {
