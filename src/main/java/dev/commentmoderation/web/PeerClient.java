@@ -35,11 +35,11 @@ public class PeerClient implements Peers {
 
 	private final WorkbenchSettings settings;
 
-	public PeerClient(RestClient.Builder builder, WorkbenchSettings settings) {
+	public PeerClient(WorkbenchSettings settings) {
 		JdkClientHttpRequestFactory requests = new JdkClientHttpRequestFactory(
 				HttpClient.newBuilder().connectTimeout(settings.peerTimeout()).build());
 		requests.setReadTimeout(settings.peerTimeout());
-		this.rest = builder.clone().requestFactory(requests).build();
+		this.rest = RestClient.builder().requestFactory(requests).build();
 		this.settings = settings;
 	}
 

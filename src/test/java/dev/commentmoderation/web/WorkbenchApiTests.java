@@ -1,0 +1,342 @@
+package dev.commentmoderation.web;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.errors.TopicExistsException;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Import;
+
+import dev.commentmoderation.EmbeddedKafkaConfiguration;
+import dev.commentmoderation.testing.KafkaBroker;
+import dev.commentmoderation.testing.KafkaClients;
+import dev.commentmoderation.testing.WorkbenchUsers;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The workbench API of the whole service against a KRaft broker in this JVM, per role: who may read and write,
+ * what a write publishes, and how a bad request or a missing credential is answered (RFC 9457 problem details).
+ */
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
+		properties = { "embedded.kafka.port=0", "spring.kafka.streams.application-id=workbench-api-test",
+				"spring.kafka.streams.state-dir=${java.io.tmpdir}/workbench-api-test-${random.uuid}",
+				"moderation.topics.partitions=2", WorkbenchUsers.USERS_FILE })
+@Import(EmbeddedKafkaConfiguration.class)
+class WorkbenchApiTests {
+
+	static final String AUTHOR_ACTIONS = "comments.author-actions";
+
+	static final JsonMapper json = JsonMapper.builder().build();
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	KafkaBroker broker;
+
+	@BeforeEach
+	void authorActionsTopic() throws InterruptedException {
+		// created by the stream once it reads author actions; until then, here
+		try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, this.broker.bootstrapServers()))) {
+			admin.createTopics(List.of(new NewTopic(AUTHOR_ACTIONS, 1, (short) 1))).all().get();
+		}
+		catch (ExecutionException ex) {
+			assertThat(ex.getCause()).isInstanceOf(TopicExistsException.class);
+		}
+	}
+
+	@Nested
+	class WithoutCredentials {
+
+		@Test
+		void aReadIsRefusedWith401Problem() {
+			HttpResponse<String> response = send("GET", "/api/v1/queue", null, null);
+			assertThat(response.statusCode()).isEqualTo(401);
+			assertProblem(response, 401);
+			assertThat(response.headers().firstValue("WWW-Authenticate")).hasValueSatisfying(
+					(challenge) -> assertThat(challenge).startsWith("Basic"));
+		}
+
+		@Test
+		void aWriteIsRefusedWith401Problem() {
+			HttpResponse<String> response = send("POST", "/api/v1/comments/c-1/verdict", null,
+					"{\"decision\":\"APPROVED\"}");
+			assertProblem(response, 401);
+		}
+
+		@Test
+		void wrongPasswordIsRefusedWith401() {
+			HttpResponse<String> response = send("GET", "/api/v1/queue", "Basic bW9kZXJhdG9yOndyb25n", null);
+			assertProblem(response, 401);
+		}
+
+		@Test
+		void theInternalEndpointsRefuseARequestWithoutThePeerSecret() {
+			assertProblem(send("GET", "/internal/v1/held", null, null), 401);
+		}
+
+		@Test
+		void theInternalEndpointsRefuseAModerator() {
+			assertProblem(send("GET", "/internal/v1/held", WorkbenchUsers.basic(WorkbenchUsers.MODERATOR), null), 401);
+		}
+
+		@Test
+		void healthAndPrometheusStayOpenToThePlatform() {
+			assertThat(send("GET", "/actuator/health/liveness", null, null).statusCode()).isEqualTo(200);
+			assertThat(send("GET", "/actuator/prometheus", null, null).statusCode()).isEqualTo(200);
+			assertThat(send("GET", "/actuator/info", null, null).statusCode()).isEqualTo(200);
+		}
+
+		@Test
+		void theModerationEndpointNeedsAViewer() {
+			assertThat(send("GET", "/actuator/moderation", null, null).statusCode()).isEqualTo(401);
+			assertThat(send("GET", "/actuator/moderation", WorkbenchUsers.basic(WorkbenchUsers.VIEWER), null)
+				.statusCode()).isEqualTo(200);
+		}
+
+		@Test
+		void healthDetailsAreShownToAViewerOnly() {
+			assertThat(json.readTree(send("GET", "/actuator/health", null, null).body()).has("components")).isFalse();
+			assertThat(json.readTree(send("GET", "/actuator/health", WorkbenchUsers.basic(WorkbenchUsers.VIEWER), null)
+				.body()).has("components")).isTrue();
+		}
+
+	}
+
+	@Nested
+	class AsViewer {
+
+		final String viewer = WorkbenchUsers.basic(WorkbenchUsers.VIEWER);
+
+		@Test
+		void aVerdictIsForbiddenWith403Problem() {
+			HttpResponse<String> response = send("POST", "/api/v1/comments/c-1/verdict", this.viewer,
+					"{\"decision\":\"APPROVED\"}");
+			assertProblem(response, 403);
+		}
+
+		@Test
+		void aBulkVerdictIsForbidden() {
+			assertProblem(send("POST", "/api/v1/verdicts", this.viewer,
+					"{\"commentIds\":[\"c-1\"],\"decision\":\"APPROVED\"}"), 403);
+		}
+
+		@Test
+		void anAuthorActionIsForbidden() {
+			assertProblem(send("POST", "/api/v1/authors/jane@example.org/actions", this.viewer,
+					"{\"action\":\"TRUST\"}"), 403);
+		}
+
+	}
+
+	@Nested
+	class AsModerator {
+
+		final String moderator = WorkbenchUsers.basic(WorkbenchUsers.MODERATOR);
+
+		@Test
+		void aVerdictIsPublishedWithTheAuthenticatedModeratorAndAnswered202() {
+			String commentId = "api-verdict-" + System.nanoTime();
+			Instant before = Instant.now();
+			HttpResponse<String> response = send("POST", "/api/v1/comments/" + commentId + "/verdict", this.moderator,
+					"{\"decision\":\"REJECTED\",\"spam\":false,\"note\":\"off topic\",\"moderator\":\"mallory\"}");
+
+			assertThat(response.statusCode()).isEqualTo(202);
+			JsonNode published = json.readTree(response.body()).get("published").get(0);
+			assertThat(published.get("moderator").stringValue()).isEqualTo("moderator");
+
+			JsonNode event = readOne("comments.reviewed", commentId);
+			assertThat(event.get("commentId").stringValue()).isEqualTo(commentId);
+			assertThat(event.get("decision").stringValue()).isEqualTo("REJECTED");
+			assertThat(event.get("spam").booleanValue()).isFalse();
+			assertThat(event.get("note").stringValue()).isEqualTo("off topic");
+			assertThat(event.get("moderator").stringValue()).as("the caller cannot name another moderator")
+				.isEqualTo("moderator");
+			assertThat(Instant.parse(event.get("reviewedAt").stringValue())).isAfterOrEqualTo(before.minusSeconds(1));
+		}
+
+		@Test
+		void aRejectionWithoutSpamIsPublishedAsSpam() {
+			String commentId = "api-spam-" + System.nanoTime();
+			assertThat(send("POST", "/api/v1/comments/" + commentId + "/verdict", this.moderator,
+					"{\"decision\":\"REJECTED\"}").statusCode()).isEqualTo(202);
+			assertThat(readOne("comments.reviewed", commentId).get("spam").booleanValue()).isTrue();
+		}
+
+		@Test
+		void aBulkVerdictPublishesOneEventPerComment() {
+			String prefix = "api-bulk-" + System.nanoTime() + "-";
+			HttpResponse<String> response = send("POST", "/api/v1/verdicts", this.moderator,
+					"{\"commentIds\":[\"" + prefix + "1\",\"" + prefix + "2\",\"" + prefix + "1\"],\"decision\":\"APPROVED\"}");
+			assertThat(response.statusCode()).isEqualTo(202);
+			assertThat(json.readTree(response.body()).get("published").size()).isEqualTo(2);
+			assertThat(readOne("comments.reviewed", prefix + "1").get("decision").stringValue()).isEqualTo("APPROVED");
+			assertThat(readOne("comments.reviewed", prefix + "2").get("decision").stringValue()).isEqualTo("APPROVED");
+		}
+
+		@Test
+		void anAuthorActionIsPublishedKeyedByTheNormalizedEmail() {
+			String email = "Jane." + System.nanoTime() + "@Example.ORG";
+			String until = Instant.now().plus(Duration.ofDays(7)).toString();
+			HttpResponse<String> response = send("POST", "/api/v1/authors/" + email + "/actions", this.moderator,
+					"{\"action\":\"BAN\",\"until\":\"" + until + "\",\"note\":\"spam run\"}");
+			assertThat(response.statusCode()).isEqualTo(202);
+
+			JsonNode event = readOne(AUTHOR_ACTIONS, email.toLowerCase(java.util.Locale.ROOT));
+			assertThat(event.get("email").stringValue()).isEqualTo(email.toLowerCase(java.util.Locale.ROOT));
+			assertThat(event.get("action").stringValue()).isEqualTo("BAN");
+			assertThat(Instant.parse(event.get("until").stringValue())).isEqualTo(Instant.parse(until));
+			assertThat(event.get("moderator").stringValue()).isEqualTo("moderator");
+			assertThat(event.has("at")).isTrue();
+		}
+
+		@Test
+		void publishedVerdictsAreCountedByOutcome() {
+			send("POST", "/api/v1/comments/api-metric-" + System.nanoTime() + "/verdict", this.moderator,
+					"{\"decision\":\"REJECTED\",\"spam\":false}");
+			assertThat(send("GET", "/actuator/prometheus", null, null).body())
+				.containsPattern("moderation_workbench_verdicts_total\\{[^}]*outcome=\"rejected_not_spam\"[^}]*} [1-9]");
+		}
+
+		@Test
+		void anUnknownDecisionIsA400Problem() {
+			assertProblem(send("POST", "/api/v1/comments/c-1/verdict", this.moderator, "{\"decision\":\"MAYBE\"}"),
+					400);
+		}
+
+		@Test
+		void aMissingDecisionIsA400Problem() {
+			assertProblem(send("POST", "/api/v1/comments/c-1/verdict", this.moderator, "{\"note\":\"x\"}"), 400);
+		}
+
+		@Test
+		void anApprovedSpamIsA400Problem() {
+			assertProblem(send("POST", "/api/v1/comments/c-1/verdict", this.moderator,
+					"{\"decision\":\"APPROVED\",\"spam\":true}"), 400);
+		}
+
+		@Test
+		void anEmptyBulkIsA400Problem() {
+			assertProblem(send("POST", "/api/v1/verdicts", this.moderator,
+					"{\"commentIds\":[],\"decision\":\"APPROVED\"}"), 400);
+		}
+
+		@Test
+		void anUntilOnAnythingButABanIsA400Problem() {
+			assertProblem(send("POST", "/api/v1/authors/jane@example.org/actions", this.moderator,
+					"{\"action\":\"TRUST\",\"until\":\"2099-01-01T00:00:00Z\"}"), 400);
+		}
+
+		@Test
+		void malformedJsonIsA400Problem() {
+			assertProblem(send("POST", "/api/v1/comments/c-1/verdict", this.moderator, "{\"decision\":"), 400);
+		}
+
+		@Test
+		void aPageSizeOverTheLimitIsA400Problem() {
+			assertProblem(send("GET", "/api/v1/queue?size=100000", this.moderator, null), 400);
+		}
+
+	}
+
+	@Nested
+	class Console {
+
+		@Test
+		void aFormPostWithoutCsrfTokenIsRefused() {
+			HttpResponse<String> response = send("POST", "/console/api/v1/comments/c-1/verdict",
+					WorkbenchUsers.basic(WorkbenchUsers.MODERATOR), "{\"decision\":\"APPROVED\"}");
+			assertThat(response.statusCode()).isEqualTo(403);
+		}
+
+		@Test
+		void theLoginFormPostWithoutCsrfTokenIsRefused() {
+			HttpResponse<String> response = sendForm("/login", "username=moderator&password=moderator");
+			assertThat(response.statusCode()).isEqualTo(403);
+		}
+
+		@Test
+		void anAnonymousVisitorIsSentToTheLoginPage() {
+			HttpResponse<String> response = send("GET", "/console/", null, null);
+			assertThat(response.statusCode()).isEqualTo(302);
+			assertThat(response.headers().firstValue("Location")).hasValueSatisfying(
+					(location) -> assertThat(location).endsWith("/login"));
+		}
+
+	}
+
+	JsonNode readOne(String topic, String key) {
+		try (KafkaConsumer<byte[], byte[]> reader = KafkaClients.committedReader(this.broker.bootstrapServers(), topic)) {
+			List<ConsumerRecord<byte[], byte[]>> records = KafkaClients.readAtLeast(reader, 1, Duration.ofSeconds(30))
+				.stream()
+				.filter((record) -> key.equals(KafkaClients.utf8(record.key())))
+				.toList();
+			assertThat(records).as("events keyed " + key + " on " + topic).hasSize(1);
+			return json.readTree(records.get(0).value());
+		}
+	}
+
+	static void assertProblem(HttpResponse<String> response, int status) {
+		assertThat(response.statusCode()).isEqualTo(status);
+		assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
+				(type) -> assertThat(type).startsWith("application/problem+json"));
+		JsonNode problem = json.readTree(response.body());
+		assertThat(problem.get("status").intValue()).isEqualTo(status);
+		assertThat(problem.has("title")).isTrue();
+		assertThat(Set.of(problem.propertyNames())).isNotEmpty();
+	}
+
+	HttpResponse<String> send(String method, String path, String authorization, String body) {
+		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + this.port + path))
+			.method(method, (body == null) ? HttpRequest.BodyPublishers.noBody()
+					: HttpRequest.BodyPublishers.ofString(body));
+		if (body != null) {
+			request.header("Content-Type", "application/json");
+		}
+		if (authorization != null) {
+			request.header("Authorization", authorization);
+		}
+		return exchange(request.build());
+	}
+
+	HttpResponse<String> sendForm(String path, String form) {
+		return exchange(HttpRequest.newBuilder(URI.create("http://localhost:" + this.port + path))
+			.header("Content-Type", "application/x-www-form-urlencoded")
+			.POST(HttpRequest.BodyPublishers.ofString(form))
+			.build());
+	}
+
+	static HttpResponse<String> exchange(HttpRequest request) {
+		try {
+			return HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
+		}
+		catch (IOException | InterruptedException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+}
