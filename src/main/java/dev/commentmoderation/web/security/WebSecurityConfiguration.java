@@ -27,11 +27,11 @@ import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 import org.springframework.security.provisioning.InMemoryUserDetailsManager;
-import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.AnyRequestMatcher;
 import org.springframework.util.StringUtils;
 
 import dev.commentmoderation.web.WorkbenchSettings;
@@ -167,17 +167,12 @@ public class WebSecurityConfiguration {
 			.formLogin((form) -> form.defaultSuccessUrl("/console/", true))
 			.logout((logout) -> logout.logoutSuccessUrl("/login?logout"))
 			.exceptionHandling((exceptions) -> exceptions
-				.authenticationEntryPoint(consoleEntryPoint(consoleApi))
+				// not authenticationEntryPoint(...): a custom one would switch off the generated login page
+				.defaultAuthenticationEntryPointFor(ProblemResponses.unauthorized("FormLogin"), consoleApi)
+				.defaultAuthenticationEntryPointFor(new LoginUrlAuthenticationEntryPoint("/login"),
+						AnyRequestMatcher.INSTANCE)
 				.defaultAccessDeniedHandlerFor(ProblemResponses.forbidden(), consoleApi));
 		return http.build();
-	}
-
-	/** The console's API calls get a 401 problem (the page reloads to log in); a page request goes to /login. */
-	private static AuthenticationEntryPoint consoleEntryPoint(PathPatternRequestMatcher consoleApi) {
-		AuthenticationEntryPoint problem = ProblemResponses.unauthorized("FormLogin");
-		AuthenticationEntryPoint login = new LoginUrlAuthenticationEntryPoint("/login");
-		return (request, response, ex) -> (consoleApi.matches(request) ? problem : login).commence(request, response,
-				ex);
 	}
 
 	private static HttpSecurity stateless(HttpSecurity http, ObjectProvider<JwtDecoder> jwt,
