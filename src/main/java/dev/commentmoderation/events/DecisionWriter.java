@@ -19,28 +19,33 @@ public final class DecisionWriter {
 
 	private final JsonMapper mapper = JsonMapper.builder().build();
 
-	/** The moderator's verdict on a held comment, carried in the final decision as {@code review}. */
-	public record Review(String moderator, String note, Instant reviewedAt) {
+	/**
+	 * The moderator's verdict that made this revision, carried in the decision as {@code review}; {@code spam}
+	 * is whether a rejection was for spam (null for an approval).
+	 */
+	public record Review(String moderator, String note, Instant reviewedAt, Boolean spam) {
 	}
 
 	public byte[] write(SubmittedComment submitted, Verdict verdict, String policyVersion, Instant moderatedAt) {
 		Comment comment = submitted.comment();
 		return write(comment.commentId(), comment.postId(), comment.siteId(), verdict, policyVersion, moderatedAt,
-				submitted.receivedJson(), null);
+				submitted.receivedJson(), 1, null);
 	}
 
 	/**
 	 * @param policyVersion the version of the policy that decided (for a reviewed comment: that held it)
 	 * @param receivedJson the submitted event as received (already checked to be one JSON object)
-	 * @param review the moderator's verdict for a reviewed held comment, else null
+	 * @param revision 1 for the automatic decision, one more for each later decision that changed the outcome
+	 * @param review the moderator's verdict that made this revision, else null
 	 */
 	public byte[] write(String commentId, String postId, String siteId, Verdict verdict, String policyVersion,
-			Instant moderatedAt, String receivedJson, Review review) {
+			Instant moderatedAt, String receivedJson, int revision, Review review) {
 		ObjectNode decision = this.mapper.createObjectNode();
 		decision.put("commentId", commentId);
 		decision.put("postId", postId);
 		decision.put("siteId", siteId);
 		decision.put("decision", verdict.decision().name());
+		decision.put("revision", revision);
 		ArrayNode reasons = decision.putArray("reasons");
 		for (Reason reason : verdict.reasons()) {
 			reasons.add(reason(reason));
@@ -55,6 +60,9 @@ public final class DecisionWriter {
 				node.put("note", review.note());
 			}
 			node.put("reviewedAt", DateTimeFormatter.ISO_INSTANT.format(review.reviewedAt()));
+			if (review.spam() != null) {
+				node.put("spam", review.spam());
+			}
 		}
 		// as received, byte for byte: no re-encoding of numbers or escapes the site chose
 		decision.putRawValue("comment", new RawValue(receivedJson.strip()));

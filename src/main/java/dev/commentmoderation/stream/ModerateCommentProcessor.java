@@ -79,7 +79,7 @@ final class ModerateCommentProcessor extends ContextualProcessor<byte[], byte[],
 					comment.siteId(), author.get(), ip, Authors.fingerprint(author.get(), comment), applied.reasons(),
 					submitted.receivedJson(), null, carried(applied));
 			String key = (ip != null) ? "ip:" + ip : "email:" + author.get();
-			out = Internal.write(new Internal.ToAuthor(pending, null));
+			out = Internal.write(new Internal.ToAuthor(pending, null, null));
 			context().forward(record.withKey(utf8(key)).withValue(new Route(Route.Destination.BY_IP, out)));
 		}
 		catch (InvalidEnvelopeException ex) {

@@ -34,6 +34,17 @@ public interface ModerationListener {
 	default void reviewed(String commentId, Decision decision, boolean expired, Duration turnaround) {
 	}
 
+	/**
+	 * A moderator's verdict was applied to a comment of {@code siteId}: {@code changed} when it made a new revision
+	 * (a held comment's final decision, or a correction), false when it equalled the outcome it found.
+	 */
+	default void verdict(String siteId, Decision decision, boolean spam, boolean changed, int revision) {
+	}
+
+	/** A moderator's action on an author was read (TRUST, BAN, PREMODERATE or RESET). */
+	default void authorAction(String action) {
+	}
+
 	default void deadLettered(DeadLetterHeaders.Source source, InvalidEnvelopeException failure) {
 	}
 

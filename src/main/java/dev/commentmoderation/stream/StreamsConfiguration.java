@@ -39,7 +39,8 @@ class StreamsConfiguration {
 			PolicyLoader policyLoader, StatefulSettings stateful, ObjectProvider<ModerationListener> listener) {
 		ModerationTopology topology = new ModerationTopology(
 				new ModerationTopology.Topics(topics.submitted(), topics.approved(), topics.rejected(),
-						topics.deadLetter(), topics.held(), topics.reviewed(), topics.partitions()),
+						topics.deadLetter(), topics.held(), topics.reviewed(), topics.authorActions(),
+						topics.partitions()),
 				CommentRules.of(policy), stateful, policyLoader.maxFloodInterval(),
 				listener.getIfAvailable(() -> ModerationListener.NONE), Clock.systemUTC());
 		topology.addTo(builder);
@@ -82,7 +83,7 @@ class StreamsConfiguration {
 		}
 		return new KafkaAdmin.NewTopics(topic(topics, topics.submitted()), topic(topics, topics.approved()),
 				topic(topics, topics.rejected()), topic(topics, topics.deadLetter()), topic(topics, topics.held()),
-				topic(topics, topics.reviewed()));
+				topic(topics, topics.reviewed()), topic(topics, topics.authorActions()));
 	}
 
 	private static NewTopic topic(TopicSettings topics, String name) {

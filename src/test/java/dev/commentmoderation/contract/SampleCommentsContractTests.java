@@ -222,6 +222,9 @@ class SampleCommentsContractTests {
 		// weak signals, off unless a policy scores them: see the policy scoring tests
 		expected.remove(ReasonCode.LINK);
 		expected.remove(ReasonCode.NEW_AUTHOR);
+		// a moderator's action on an author: see the topology tests' AuthorActions
+		expected.remove(ReasonCode.AUTHOR_BANNED);
+		expected.remove(ReasonCode.AUTHOR_PREMODERATED);
 		assertThat(seen).containsExactlyInAnyOrderElementsOf(expected);
 	}
 

@@ -69,7 +69,7 @@ class HelmChartTest {
 		assertThat(kinds(manifests)).containsExactlyInAnyOrder("ServiceAccount", "Service", "Deployment",
 				"PodDisruptionBudget", "Pod", "ConfigMap", "ConfigMap", "ConfigMap", "ConfigMap", "ScaledObject", "ServiceMonitor",
 				"NetworkPolicy", "KafkaTopic", "KafkaTopic", "KafkaTopic", "KafkaTopic", "KafkaTopic", "KafkaTopic",
-				"KafkaUser");
+				"KafkaTopic", "KafkaUser");
 		assertAllValid(manifests);
 
 		List<Map<String, Object>> withHpa = Chart.render(Chart.HPA);
@@ -162,6 +162,8 @@ class HelmChartTest {
 				"topic:literal:prod.comments.submitted.DLT:Write", "topic:literal:prod.comments.submitted.DLT:Describe",
 				"topic:literal:prod.comments.held:Write", "topic:literal:prod.comments.held:Describe",
 				"topic:literal:prod.comments.reviewed:Read", "topic:literal:prod.comments.reviewed:Describe",
+				"topic:literal:prod.comments.reviewed:Write", "topic:literal:prod.comments.author-actions:Read",
+				"topic:literal:prod.comments.author-actions:Write", "topic:literal:prod.comments.author-actions:Describe",
 				"topic:prefix:moderation-prod-:All", "group:literal:moderation-prod:Read",
 				"transactionalId:prefix:moderation-prod:Write", "transactionalId:prefix:moderation-prod:Describe",
 				"cluster:literal::IdempotentWrite");
@@ -178,7 +180,8 @@ class HelmChartTest {
 		List<Map<String, Object>> topics = ofKind(Chart.render(Chart.ALL_ON), "KafkaTopic");
 		assertThat(topics).extracting((topic) -> (String) at(topic, "spec", "topicName")).containsExactlyInAnyOrder(
 				"prod.comments.submitted", "prod.comments.approved", "prod.comments.rejected",
-				"prod.comments.submitted.DLT", "prod.comments.held", "prod.comments.reviewed");
+				"prod.comments.submitted.DLT", "prod.comments.held", "prod.comments.reviewed",
+				"prod.comments.author-actions");
 		assertThat(topics).allSatisfy((topic) -> assertThat((Integer) at(topic, "spec", "partitions")).isEqualTo(12));
 	}
 
