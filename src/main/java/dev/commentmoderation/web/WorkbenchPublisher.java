@@ -13,7 +13,6 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.serialization.StringSerializer;
 import tools.jackson.databind.json.JsonMapper;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.kafka.core.DefaultKafkaProducerFactory;
 import org.springframework.kafka.core.KafkaTemplate;
@@ -47,9 +46,8 @@ public class WorkbenchPublisher implements AutoCloseable {
 
 	private final WorkbenchMetrics metrics;
 
-	public WorkbenchPublisher(KafkaProperties kafka, TopicSettings topics,
-			@Value("${moderation.topics.author-actions:comments.author-actions}") String authorActionsTopic,
-			WorkbenchSettings settings, WorkbenchMetrics metrics) {
+	public WorkbenchPublisher(KafkaProperties kafka, TopicSettings topics, WorkbenchSettings settings,
+			WorkbenchMetrics metrics) {
 		Map<String, Object> config = new java.util.HashMap<>(kafka.buildProducerProperties());
 		config.put(ProducerConfig.ACKS_CONFIG, "all");
 		config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
@@ -64,7 +62,7 @@ public class WorkbenchPublisher implements AutoCloseable {
 		this.producers = new DefaultKafkaProducerFactory<>(config, new StringSerializer(), new StringSerializer());
 		this.template = new KafkaTemplate<>(this.producers);
 		this.reviewedTopic = topics.reviewed();
-		this.authorActionsTopic = authorActionsTopic;
+		this.authorActionsTopic = topics.authorActions();
 		this.settings = settings;
 		this.metrics = metrics;
 	}

@@ -8,17 +8,10 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ExecutionException;
 
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.errors.TopicExistsException;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -57,17 +50,6 @@ class WorkbenchApiTests {
 
 	@Autowired
 	KafkaBroker broker;
-
-	@BeforeEach
-	void authorActionsTopic() throws InterruptedException {
-		// created by the stream once it reads author actions; until then, here
-		try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, this.broker.bootstrapServers()))) {
-			admin.createTopics(List.of(new NewTopic(AUTHOR_ACTIONS, 1, (short) 1))).all().get();
-		}
-		catch (ExecutionException ex) {
-			assertThat(ex.getCause()).isInstanceOf(TopicExistsException.class);
-		}
-	}
 
 	@Nested
 	class WithoutCredentials {
