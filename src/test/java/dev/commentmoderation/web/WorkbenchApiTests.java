@@ -12,6 +12,7 @@ import java.util.Set;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -26,9 +27,11 @@ import org.springframework.context.annotation.Import;
 import dev.commentmoderation.EmbeddedKafkaConfiguration;
 import dev.commentmoderation.testing.KafkaBroker;
 import dev.commentmoderation.testing.KafkaClients;
+import dev.commentmoderation.testing.SampleComments;
 import dev.commentmoderation.testing.WorkbenchUsers;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * The workbench API of the whole service against a KRaft broker in this JVM, per role: who may read and write,
@@ -37,7 +40,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
 		properties = { "embedded.kafka.port=0", "spring.kafka.streams.application-id=workbench-api-test",
 				"spring.kafka.streams.state-dir=${java.io.tmpdir}/workbench-api-test-${random.uuid}",
-				"moderation.topics.partitions=2", WorkbenchUsers.USERS_FILE })
+				"moderation.topics.partitions=2", "moderation.rules.held-terms=refund", WorkbenchUsers.USERS_FILE })
 @Import(EmbeddedKafkaConfiguration.class)
 class WorkbenchApiTests {
 
@@ -246,6 +249,89 @@ class WorkbenchApiTests {
 	}
 
 	@Nested
+	class Reads {
+
+		final String viewer = WorkbenchUsers.basic(WorkbenchUsers.VIEWER);
+
+		static int held;
+
+		@Test
+		void aHeldCommentIsInTheQueueWithItsSiteCountAndReasons() {
+			String commentId = hold();
+			JsonNode queue = awaitInQueue(commentId);
+			JsonNode item = itemOf(queue, commentId);
+			assertThat(item.get("siteId").stringValue()).isEqualTo("example-news");
+			assertThat(item.get("decision").get("decision").stringValue()).isEqualTo("HELD");
+			assertThat(item.get("decision").get("reasons").get(0).get("code").stringValue()).isEqualTo("HELD_TERM");
+			assertThat(queue.get("sites").get("example-news").longValue()).isPositive();
+		}
+
+		@Test
+		void aCommentIsReadWithItsRevisions() {
+			String commentId = hold();
+			awaitInQueue(commentId);
+			HttpResponse<String> response = send("GET", "/api/v1/comments/" + commentId, this.viewer, null);
+			assertThat(response.statusCode()).isEqualTo(200);
+			JsonNode comment = json.readTree(response.body());
+			assertThat(comment.get("decision").stringValue()).isEqualTo("HELD");
+			assertThat(comment.get("revisions").get(0).get("commentId").stringValue()).isEqualTo(commentId);
+		}
+
+		@Test
+		void anUnknownCommentIsA404Problem() {
+			assertProblem(send("GET", "/api/v1/comments/never-submitted", this.viewer, null), 404);
+		}
+
+		@Test
+		void anAuthorIsFoundWhateverTheCaseOfTheEmail() {
+			String commentId = hold();
+			awaitInQueue(commentId);
+			HttpResponse<String> response = send("GET", "/api/v1/authors/%20" + commentId.toUpperCase(java.util.Locale.ROOT)
+					+ "@EXAMPLE.org", this.viewer, null);
+			assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+			assertThat(json.readTree(response.body()).get("author").stringValue()).isEqualTo(commentId + "@example.org");
+		}
+
+		@Test
+		void aQueuePageOfAnotherSiteIsEmpty() {
+			HttpResponse<String> response = send("GET", "/api/v1/queue?site=no-such-site", this.viewer, null);
+			assertThat(response.statusCode()).isEqualTo(200);
+			assertThat(json.readTree(response.body()).get("comments").size()).isZero();
+		}
+
+		String hold() {
+			String commentId = "held-" + System.nanoTime();
+			try (KafkaProducer<byte[], byte[]> producer = KafkaClients.producer(WorkbenchApiTests.this.broker.bootstrapServers())) {
+				// an IP of its own: comments from one IP within the flood interval are rejected
+				KafkaClients.send(producer, "comments.submitted", commentId, SampleComments.comment(commentId, "Ada",
+						commentId + "@example.org", "198.51.100." + (++held % 250), "I want a refund"));
+			}
+			return commentId;
+		}
+
+		JsonNode awaitInQueue(String commentId) {
+			JsonNode[] queue = new JsonNode[1];
+			await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+				HttpResponse<String> response = send("GET", "/api/v1/queue?size=500", this.viewer, null);
+				assertThat(response.statusCode()).isEqualTo(200);
+				queue[0] = json.readTree(response.body());
+				assertThat(itemOf(queue[0], commentId)).isNotNull();
+			});
+			return queue[0];
+		}
+
+		JsonNode itemOf(JsonNode queue, String commentId) {
+			for (JsonNode item : queue.get("comments")) {
+				if (commentId.equals(item.get("commentId").stringValue())) {
+					return item;
+				}
+			}
+			return null;
+		}
+
+	}
+
+	@Nested
 	class Console {
 
 		@Test
@@ -283,7 +369,7 @@ class WorkbenchApiTests {
 	}
 
 	static void assertProblem(HttpResponse<String> response, int status) {
-		assertThat(response.statusCode()).isEqualTo(status);
+		assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
 		assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
 				(type) -> assertThat(type).startsWith("application/problem+json"));
 		JsonNode problem = json.readTree(response.body());
