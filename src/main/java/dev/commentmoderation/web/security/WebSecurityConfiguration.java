@@ -32,6 +32,7 @@ import org.springframework.security.web.authentication.LoginUrlAuthenticationEnt
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.AnyRequestMatcher;
+import org.springframework.security.web.util.matcher.OrRequestMatcher;
 import org.springframework.util.StringUtils;
 
 import dev.commentmoderation.web.WorkbenchSettings;
@@ -108,7 +109,9 @@ public class WebSecurityConfiguration {
 	@Order(1)
 	SecurityFilterChain actuatorChain(HttpSecurity http, ObjectProvider<JwtDecoder> jwt, SecuritySettings settings)
 			throws Exception {
-		http.securityMatcher(EndpointRequest.toAnyEndpoint())
+		// and the rest of /actuator, so that an endpoint that is not exposed is a 404 for a viewer, not a login page
+		http.securityMatcher(new OrRequestMatcher(EndpointRequest.toAnyEndpoint(),
+				PathPatternRequestMatcher.pathPattern("/actuator/**")))
 			.authorizeHttpRequests((requests) -> requests
 				.requestMatchers(EndpointRequest.to("health", "info", "prometheus"))
 				.permitAll()
