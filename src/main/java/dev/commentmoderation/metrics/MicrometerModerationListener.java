@@ -41,6 +41,10 @@ import dev.commentmoderation.stream.ModerationListener;
  * <li>{@code moderation.reviews{decision,outcome}}: final decisions of held comments, by a moderator
  * ({@code outcome=moderator}) or because nobody reviewed them in time ({@code outcome=expired});</li>
  * <li>{@code moderation.review.turnaround}: time from a comment's HELD decision to its moderator's review;</li>
+ * <li>{@code moderation.verdicts{decision,kind}}: moderators' verdicts applied, by the verdict and its kind:
+ * {@code review} (the final decision of a held comment), {@code correction} (a new revision of an approved or
+ * rejected comment) or {@code unchanged} (equal to the outcome: recorded, nothing emitted);</li>
+ * <li>{@code moderation.author.actions{action}}: moderators' actions on authors read;</li>
  * <li>{@code moderation.dead.letters{error}}: records sent to the dead-letter topic, by envelope error;</li>
  * <li>{@code moderation.rule.hits{rule,site}}: rules that fired, once per comment, by reason code and the policy
  * site whose rules applied ({@code _default} for the defaults), whatever the decision;</li>
@@ -93,6 +97,11 @@ public class MicrometerModerationListener implements ModerationListener {
 		for (Decision decision : Decision.values()) {
 			resubmissions(decision);
 		}
+		for (Decision decision : List.of(Decision.APPROVED, Decision.REJECTED)) {
+			for (String kind : List.of("review", "correction", "unchanged")) {
+				verdicts(decision, kind);
+			}
+		}
 		this.turnaround = Timer.builder("moderation.review.turnaround")
 			.description("Time from a comment's HELD decision to its moderator's review")
 			.register(registry);
@@ -139,6 +148,23 @@ public class MicrometerModerationListener implements ModerationListener {
 			this.turnaround.record(turnaroundTime);
 		}
 		log.debug("Comment {} {} after review ({})", commentId, decision, expired ? "expired" : "moderator");
+	}
+
+	@Override
+	public void verdict(String commentId, Decision previous, Decision decision, boolean spam, boolean changed,
+			int revision) {
+		String kind = !changed ? "unchanged" : (previous == Decision.HELD) ? "review" : "correction";
+		verdicts(decision, kind).increment();
+		log.debug("Comment {}: verdict {} ({}), revision {}", commentId, decision, kind, revision);
+	}
+
+	@Override
+	public void authorAction(String action) {
+		Counter.builder("moderation.author.actions")
+			.description("Moderators' actions on authors read, by action")
+			.tag("action", action)
+			.register(this.registry)
+			.increment();
 	}
 
 	@Override
@@ -195,6 +221,15 @@ public class MicrometerModerationListener implements ModerationListener {
 			.description("Final decisions of held comments, by decision and outcome (moderator or expired)")
 			.tag("decision", decision.name())
 			.tag("outcome", outcome)
+			.register(this.registry);
+	}
+
+	private Counter verdicts(Decision decision, String kind) {
+		return Counter.builder("moderation.verdicts")
+			.description("Moderators' verdicts applied, by verdict and kind (review of a held comment, correction of a "
+					+ "decided one, or unchanged)")
+			.tag("decision", decision.name())
+			.tag("kind", kind)
 			.register(this.registry);
 	}
 

@@ -35,10 +35,12 @@ public interface ModerationListener {
 	}
 
 	/**
-	 * A moderator's verdict was applied to a comment of {@code siteId}: {@code changed} when it made a new revision
-	 * (a held comment's final decision, or a correction), false when it equalled the outcome it found.
+	 * A moderator's verdict was applied to a comment whose outcome was {@code previous}: {@code changed} when it
+	 * made a new revision (a held comment's final decision, or a correction of a final one), false when it equalled
+	 * the outcome it found.
 	 */
-	default void verdict(String siteId, Decision decision, boolean spam, boolean changed, int revision) {
+	default void verdict(String commentId, Decision previous, Decision decision, boolean spam, boolean changed,
+			int revision) {
 	}
 
 	/** A moderator's action on an author was read (TRUST, BAN, PREMODERATE or RESET). */

@@ -109,7 +109,8 @@ final class ReviewProcessor extends ContextualProcessor<byte[], byte[], byte[], 
 			Internal.RecordedVerdict verdict = new Internal.RecordedVerdict(review.decision(), spam,
 					review.moderator(), review.note(), reviewedAt.toString(), false, state.revision());
 			save(state.with(null, verdict), record.timestamp());
-			this.listener.verdict(state.status().siteId(), review.decision(), spam, false, state.revision());
+			this.listener.verdict(review.commentId(), state.decision(), review.decision(), spam, false,
+					state.revision());
 			return;
 		}
 		Reason reason = StatefulModerator.moderatorReason(review.decision(), review.moderator(), review.note());
@@ -119,7 +120,8 @@ final class ReviewProcessor extends ContextualProcessor<byte[], byte[], byte[], 
 		Internal.RecordedVerdict verdict = new Internal.RecordedVerdict(review.decision(), spam, review.moderator(),
 				review.note(), reviewedAt.toString(), true, revision.revision());
 		revise(state, revision, verdict, spam, record.timestamp());
-		this.listener.verdict(state.status().siteId(), review.decision(), spam, true, revision.revision());
+		this.listener.verdict(review.commentId(), state.decision(), review.decision(), spam, true,
+				revision.revision());
 	}
 
 	/** The comment as known now: held, or decided within the decision retention; null when unknown. */

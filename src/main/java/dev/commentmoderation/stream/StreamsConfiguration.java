@@ -56,7 +56,7 @@ class StreamsConfiguration {
 			@Value("${moderation.instance-id:}") String instanceId) {
 		return factoryBean -> {
 			if (StringUtils.hasText(instanceId)) {
-				// Static membership (see README, "Crashes, restarts and broker outages"): an instance that comes
+				// Static membership (see docs/operations.md, "Crashes, restarts and broker outages"): an instance that comes
 				// back under the same id within session.timeout.ms gets its partitions back without a rebalance.
 				// Kafka Streams appends the stream thread's index to it.
 				Properties properties = factoryBean.getStreamsConfiguration();

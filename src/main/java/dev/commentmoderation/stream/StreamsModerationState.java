@@ -10,12 +10,15 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.KeyQueryMetadata;
 import org.apache.kafka.streams.StoreQueryParameters;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.StreamsMetadata;
+import org.apache.kafka.streams.TaskMetadata;
+import org.apache.kafka.streams.ThreadMetadata;
 import org.apache.kafka.streams.errors.InvalidStateStoreException;
 import org.apache.kafka.streams.state.HostInfo;
 import org.apache.kafka.streams.state.KeyValueIterator;
@@ -75,16 +78,10 @@ class StreamsModerationState implements ModerationState {
 		KafkaStreams streams = running();
 		List<HeldComment> held = new ArrayList<>();
 		Set<Integer> partitions = new HashSet<>();
-		for (int partition = 0; partition < partitions(); partition++) {
-			ReadOnlyKeyValueStore<String, byte[]> store;
-			try {
-				store = streams.store(StoreQueryParameters
-					.fromNameAndType(ModerationTopology.HELD_COMMENTS, QueryableStoreTypes.<String, byte[]>keyValueStore())
-					.withPartition(partition));
-			}
-			catch (InvalidStateStoreException notHere) {
-				continue;
-			}
+		for (int partition : activePartitions(streams, ModerationTopology.STATUS_BY_COMMENT)) {
+			ReadOnlyKeyValueStore<String, byte[]> store = streams.store(StoreQueryParameters
+				.fromNameAndType(ModerationTopology.HELD_COMMENTS, QueryableStoreTypes.<String, byte[]>keyValueStore())
+				.withPartition(partition));
 			try (KeyValueIterator<String, byte[]> all = store.all()) {
 				while (all.hasNext()) {
 					held.add(heldComment(Internal.CommentState.read(all.next().value)));
@@ -223,6 +220,26 @@ class StreamsModerationState implements ModerationState {
 			throw new StateUnavailableException("The partition of this key is active on " + metadata.activeHost());
 		}
 		return metadata.partition();
+	}
+
+	/**
+	 * The partitions of a repartition topic (and so of the stores of the stage that reads it) whose active tasks
+	 * run on this instance now.
+	 */
+	private Set<Integer> activePartitions(KafkaStreams streams, String repartition) {
+		String topic = this.factory.getStreamsConfiguration().get(StreamsConfig.APPLICATION_ID_CONFIG) + "-"
+				+ repartition + "-repartition";
+		Set<Integer> partitions = new java.util.TreeSet<>();
+		for (ThreadMetadata thread : streams.metadataForLocalThreads()) {
+			for (TaskMetadata task : thread.activeTasks()) {
+				for (TopicPartition partition : task.topicPartitions()) {
+					if (partition.topic().equals(topic)) {
+						partitions.add(partition.partition());
+					}
+				}
+			}
+		}
+		return partitions;
 	}
 
 	private <T> T store(String name, QueryableStoreType<T> type, int partition) {

@@ -98,7 +98,8 @@ class StatefulModerationTopologyTests {
 			}
 
 			@Override
-			public void verdict(String siteId, Decision decision, boolean spam, boolean changed, int revision) {
+			public void verdict(String commentId, Decision previous, Decision decision, boolean spam,
+					boolean changed, int revision) {
 				events.add("verdict " + decision + (spam ? " spam" : "") + (changed ? " revision " + revision
 						: " unchanged at revision " + revision));
 			}
