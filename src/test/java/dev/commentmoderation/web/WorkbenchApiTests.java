@@ -279,7 +279,9 @@ class WorkbenchApiTests {
 
 		@Test
 		void anUnknownCommentIsA404Problem() {
-			assertProblem(send("GET", "/api/v1/comments/never-submitted", this.viewer, null), 404);
+			// 503 until the stream runs
+			await().atMost(Duration.ofSeconds(60))
+				.untilAsserted(() -> assertProblem(send("GET", "/api/v1/comments/never-submitted", this.viewer, null), 404));
 		}
 
 		@Test

@@ -42,6 +42,7 @@ import dev.commentmoderation.testing.KafkaBroker;
 import dev.commentmoderation.testing.KafkaClients;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * Production login: Bearer JWTs of an OIDC provider, here signed with a key of this test whose public half the
@@ -97,7 +98,9 @@ class WorkbenchJwtTests {
 		String viewer = token(PROVIDER, "viewer", Instant.now().plusSeconds(300));
 		assertThat(post("/api/v1/comments/c-1/verdict", viewer, "{\"decision\":\"APPROVED\"}").statusCode())
 			.isEqualTo(403);
-		assertThat(get("/api/v1/comments/unknown", viewer).statusCode()).isEqualTo(404);
+		// 503 until the stream runs
+		await().atMost(Duration.ofSeconds(60))
+			.untilAsserted(() -> assertThat(get("/api/v1/comments/unknown", viewer).statusCode()).isEqualTo(404));
 	}
 
 	@Test
