@@ -1,16 +1,21 @@
 package dev.commentmoderation.web;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.context.ConfigurableApplicationContext;
 
 import dev.commentmoderation.CommentModerationApplication;
 import dev.commentmoderation.testing.KafkaBroker;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** A workbench setting that would leave it unusable or open stops start-up, naming the property. */
+@ExtendWith(OutputCaptureExtension.class)
 class WorkbenchStartupTests {
 
 	@Test
@@ -23,6 +28,13 @@ class WorkbenchStartupTests {
 	void anInvalidUsersFileStopsStartUp() {
 		assertThatThrownBy(() -> start("--moderation.security.users-file=pom.xml"))
 			.satisfies((ex) -> assertChainMentions(ex, "moderation.security.users-file"));
+	}
+
+	@Test
+	void theFailureIsReportedWithoutAStackTrace(CapturedOutput output) {
+		assertThatThrownBy(() -> start("--moderation.security.users-file=pom.xml"));
+		assertThat(output).contains("moderation.security.users-file: pom.xml cannot be read as YAML")
+			.contains("Fix the setting");
 	}
 
 	@Test

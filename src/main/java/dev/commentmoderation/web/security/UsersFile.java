@@ -104,7 +104,7 @@ public final class UsersFile {
 	}
 
 	/** The users file is missing, unreadable or invalid: start-up stops. */
-	public static final class InvalidUsersFileException extends IllegalStateException {
+	public static final class InvalidUsersFileException extends InvalidWorkbenchSettingException {
 
 		InvalidUsersFileException(Path file, List<String> problems) {
 			super(PROPERTY + ": " + file + " " + String.join("; ", problems));

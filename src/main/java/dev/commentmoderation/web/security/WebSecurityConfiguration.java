@@ -86,10 +86,10 @@ public class WebSecurityConfiguration {
 					uri = URI.create(value.strip());
 				}
 				catch (IllegalArgumentException ex) {
-					throw new IllegalStateException(property + ": not a URI");
+					throw new InvalidWorkbenchSettingException(property + ": not a URI");
 				}
 				if (!uri.isAbsolute() || !Set.of("http", "https").contains(uri.getScheme()) || uri.getHost() == null) {
-					throw new IllegalStateException(property + ": must be an absolute http(s) URI, was " + value);
+					throw new InvalidWorkbenchSettingException(property + ": must be an absolute http(s) URI, was " + value);
 				}
 			}
 		}
@@ -100,7 +100,7 @@ public class WebSecurityConfiguration {
 		}
 		if (StringUtils.hasText(environment.getProperty(APPLICATION_SERVER))
 				&& !StringUtils.hasText(environment.getProperty("moderation.workbench.peer-secret"))) {
-			throw new IllegalStateException("moderation.workbench.peer-secret: required when " + APPLICATION_SERVER
+			throw new InvalidWorkbenchSettingException("moderation.workbench.peer-secret: required when " + APPLICATION_SERVER
 					+ " is set (instances call each other's /internal/v1 with it)");
 		}
 	}
