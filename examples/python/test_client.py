@@ -23,6 +23,8 @@ ARGS = None
 # Samples whose outcome depends on the time between comments (FLOOD, DUPLICATE): the Java contract tests cover them.
 TIME_DEPENDENT = {"c-flood", "c-duplicate"}
 HELD = {"c-too-many-links", "c-held-term"}
+# samples/reviews.jsonl also corrects an automatic approval (contract 2.0): a second final decision.
+CORRECTED = "c-valid-two-links"
 # A blocked term after an emoji (two UTF-16 units, one code point): the offsets count code points.
 EMOJI_COMMENT = "c-blocked-term-after-emoji"
 
@@ -103,7 +105,7 @@ class ClientTests(unittest.TestCase):
             assert not client.Contract.problems(cls.session.contract.review, review)
             client.publish_review(cls.session.producer, review)
         cls.session.producer.flush(30)
-        cls.session.read_until(lambda: all(len(cls.session.decisions.get(s, [])) >= 2 for s in HELD))
+        cls.session.read_until(lambda: all(len(cls.session.decisions.get(s, [])) >= 2 for s in HELD | {CORRECTED}))
 
     @classmethod
     def tearDownClass(cls):
@@ -142,6 +144,12 @@ class ClientTests(unittest.TestCase):
     def test_the_book_keeps_the_final_decision_of_a_held_comment(self):
         for sample_id in HELD:
             self.assertIn(self.session.book.get(self.session.prefix + sample_id)["decision"], client.FINAL, sample_id)
+
+    def test_a_moderators_correction_replaces_the_automatic_approval(self):
+        approved, corrected = self.session.decisions[CORRECTED][:2]
+        self.assertEqual(("APPROVED", "REJECTED"), (approved["decision"], corrected["decision"]))
+        self.assertGreater(corrected.get("revision", 1), approved.get("revision", 1))
+        self.assertEqual(corrected, self.session.book.get(self.session.prefix + CORRECTED))
 
     def test_a_held_arriving_after_the_final_decision_is_ignored(self):
         held, final = self.session.decisions["c-too-many-links"][:2]

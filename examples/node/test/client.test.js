@@ -16,6 +16,8 @@ const CONTRACT = client.contract(path.join(ROOT, 'contract'));
 // Their outcome depends on the time between comments (FLOOD, DUPLICATE): the Java contract tests cover them.
 const TIME_DEPENDENT = new Set(['c-flood', 'c-duplicate']);
 const HELD = ['c-too-many-links', 'c-held-term'];
+// samples/reviews.jsonl also corrects an automatic approval (contract 2.0): a second final decision.
+const CORRECTED = 'c-valid-two-links';
 // A blocked term after an emoji: the emoji is one code point but two UTF-16 units.
 const EMOJI = 'c-blocked-term-after-emoji';
 
@@ -84,7 +86,7 @@ before(async () => {
     assert.deepEqual(CONTRACT.review(review), []);
     await client.publishReview(producer, review);
   }
-  await until(() => HELD.every((id) => (decisions.get(id) || []).length >= 2));
+  await until(() => [...HELD, CORRECTED].every((id) => (decisions.get(id) || []).length >= 2));
 });
 
 after(async () => {
@@ -128,6 +130,13 @@ test('held samples are held, then decided by the moderator', () => {
 
 test('the book keeps the final decision of a held comment', () => {
   for (const id of HELD) assert.ok(client.FINAL.has(book.get(prefix + id).decision), id);
+});
+
+test("a moderator's correction replaces the automatic approval", () => {
+  const [approved, corrected] = decisions.get(CORRECTED);
+  assert.deepEqual([approved.decision, corrected.decision], ['APPROVED', 'REJECTED']);
+  assert.ok((corrected.revision ?? 1) > (approved.revision ?? 1));
+  assert.deepEqual(book.get(prefix + CORRECTED), corrected);
 });
 
 test('a HELD arriving after the final decision is ignored', () => {

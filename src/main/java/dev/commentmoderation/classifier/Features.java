@@ -6,12 +6,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
-import com.google.re2j.Matcher;
-import com.google.re2j.Pattern;
-
 import dev.commentmoderation.rules.Author;
 import dev.commentmoderation.rules.Comment;
-import dev.commentmoderation.rules.LinkCounter;
 import dev.commentmoderation.rules.NormalizedText;
 import dev.commentmoderation.rules.TextNormalizer;
 
@@ -27,7 +23,7 @@ import dev.commentmoderation.rules.TextNormalizer;
  * the folding does not undo;</li>
  * <li>{@code host:} each link host in the content, and its last two labels ({@code host:example.com} for
  * {@code shop.example.com});</li>
- * <li>{@code links:} the number of links, bucketed: 0, 1, 2, 3+ (the rules' count, {@link LinkCounter});</li>
+ * <li>{@code links:} the number of links, bucketed: 0, 1, 2, 3+ (the rules' count, see {@link LinkScan});</li>
  * <li>{@code name:} words of the author name, {@code edom:} the author email's domain, {@code web:} the host of the
  * author's website.</li>
  * </ul>
@@ -47,8 +43,6 @@ public final class Features {
 	/** Character n-grams taken from one comment at most (a 1 KB comment has a few hundred). */
 	static final int MAX_GRAMS = 4096;
 
-	private static final Pattern LINK_HOST = Pattern
-		.compile("(?i)(?:https?://(?:[^\\s/?#@]*@)?|\\bwww\\.)([a-z0-9\\p{L}](?:[a-z0-9\\p{L}.-]*[a-z0-9\\p{L}])?)");
 
 	private final List<Token> tokens;
 
@@ -74,8 +68,9 @@ public final class Features {
 		if (content != null) {
 			String window = window(content);
 			contentWords(window, seen);
-			linkHosts(window, seen);
-			int links = LinkCounter.count(window);
+			LinkScan scan = LinkScan.of(window);
+			linkHosts(window, scan, seen);
+			int links = scan.count();
 			add(seen, Token.of("links:" + ((links >= 3) ? "3+" : String.valueOf(links))));
 		}
 		Author author = comment.author();
@@ -89,9 +84,9 @@ public final class Features {
 			add(seen, Token.of("edom:" + domain));
 		}
 		if (author.url() != null) {
-			Matcher matcher = LINK_HOST.matcher(author.url());
-			if (matcher.find()) {
-				add(seen, Token.of("web:" + host(matcher.group(1))));
+			List<int[]> hosts = LinkScan.of(author.url()).hosts();
+			if (!hosts.isEmpty()) {
+				add(seen, Token.of("web:" + host(author.url().substring(hosts.get(0)[0], hosts.get(0)[1]))));
 			}
 		}
 		return new Features(List.copyOf(seen.values()));
@@ -119,12 +114,11 @@ public final class Features {
 		}
 	}
 
-	private static void linkHosts(String content, Map<String, Token> seen) {
-		Matcher matcher = LINK_HOST.matcher(content);
-		while (matcher.find()) {
-			String host = host(matcher.group(1));
-			int start = content.codePointCount(0, matcher.start(1));
-			int end = start + content.codePointCount(matcher.start(1), matcher.end(1));
+	private static void linkHosts(String content, LinkScan scan, Map<String, Token> seen) {
+		for (int[] span : scan.hosts()) {
+			String host = host(content.substring(span[0], span[1]));
+			int start = content.codePointCount(0, span[0]);
+			int end = start + content.codePointCount(span[0], span[1]);
 			add(seen, new Token("host:" + host, start, end));
 			String parent = lastTwoLabels(host);
 			if (!parent.equals(host)) {

@@ -21,6 +21,7 @@ public final class LabelLedger {
 		/** What was learned for the comment, or null if nothing was. */
 		Learned get(String commentId);
 
+		/** Remembers what was learned; {@code learned} null forgets the comment. */
 		void put(String commentId, Learned learned);
 
 	}
@@ -62,6 +63,10 @@ public final class LabelLedger {
 
 			@Override
 			public void put(String commentId, Learned learned) {
+				if (learned == null) {
+					map.remove(commentId);
+					return;
+				}
 				map.put(commentId, learned);
 			}
 
@@ -69,13 +74,22 @@ public final class LabelLedger {
 	}
 
 	/**
-	 * Records a verdict's label for a comment.
+	 * Records a verdict's label for a comment; a null label (a rejection that is not for spam) is no label, and
+	 * takes back the comment's earlier one.
 	 * @return the steps to apply, in order: none for a repeated label, a learn for a first one, an unlearn of the
 	 * previous label and a learn of the new one for a correction
 	 */
 	public List<Step> record(String commentId, Label label, Collection<String> tokens) {
 		Objects.requireNonNull(commentId, "commentId");
 		Learned previous = this.store.get(commentId);
+		if (label == null) {
+			// a verdict that is no label (a rejection not for spam) takes back an earlier one
+			if (previous == null) {
+				return List.of();
+			}
+			this.store.put(commentId, null);
+			return List.of(new Step(false, previous.label(), previous.tokens()));
+		}
 		if (previous != null && previous.label() == label) {
 			return List.of();
 		}

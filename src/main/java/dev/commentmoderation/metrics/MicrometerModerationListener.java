@@ -48,7 +48,11 @@ import dev.commentmoderation.stream.ModerationListener;
  * <li>{@code moderation.dead.letters{error}}: records sent to the dead-letter topic, by envelope error;</li>
  * <li>{@code moderation.rule.hits{rule,site}}: rules that fired, once per comment, by reason code and the policy
  * site whose rules applied ({@code _default} for the defaults), whatever the decision;</li>
- * <li>{@code moderation.processing}: time to parse, moderate and write one decision.</li>
+ * <li>{@code moderation.site.decisions{site,decision}}: comments moderated, by policy site ({@code _default} for the
+ * defaults) and first decision;</li>
+ * <li>{@code moderation.processing}: time to parse, moderate and write one decision;</li>
+ * <li>{@code moderation.decision.latency}: from a comment's record timestamp on the input topic to its first
+ * decision.</li>
  * </ul>
  */
 @Component
@@ -65,6 +69,8 @@ public class MicrometerModerationListener implements ModerationListener {
 
 	private final Timer turnaround;
 
+	private final Timer decisionLatency;
+
 	private final Map<Decision, Counter> decisionCounters = new EnumMap<>(Decision.class);
 
 	private final Map<ReasonCode, Counter> rejectionCounters = new EnumMap<>(ReasonCode.class);
@@ -74,6 +80,8 @@ public class MicrometerModerationListener implements ModerationListener {
 	private final Map<EnvelopeError, Counter> deadLetterCounters = new EnumMap<>(EnvelopeError.class);
 
 	private final Map<String, Map<ReasonCode, Counter>> ruleHitCounters = new ConcurrentHashMap<>();
+
+	private final Map<String, Map<Decision, Counter>> siteDecisionCounters = new ConcurrentHashMap<>();
 
 	MicrometerModerationListener(MeterRegistry registry) {
 		this.registry = registry;
@@ -102,6 +110,9 @@ public class MicrometerModerationListener implements ModerationListener {
 				verdicts(decision, kind);
 			}
 		}
+		this.decisionLatency = Timer.builder("moderation.decision.latency")
+			.description("Time from a comment's record timestamp on the input topic to its first decision")
+			.register(registry);
 		this.turnaround = Timer.builder("moderation.review.turnaround")
 			.description("Time from a comment's HELD decision to its moderator's review")
 			.register(registry);
@@ -120,6 +131,7 @@ public class MicrometerModerationListener implements ModerationListener {
 			}
 		}
 		this.decisionCounters.get(verdict.decision()).increment();
+		this.siteDecisionCounters.computeIfAbsent(site, this::siteDecisions).get(verdict.decision()).increment();
 		Set<ReasonCode> codes = EnumSet.noneOf(ReasonCode.class);
 		for (Reason reason : verdict.reasons()) {
 			codes.add(reason.code());
@@ -133,6 +145,11 @@ public class MicrometerModerationListener implements ModerationListener {
 		if (log.isDebugEnabled()) {
 			log.debug("Comment {} {} {}", commentId, verdict.decision(), codes);
 		}
+	}
+
+	@Override
+	public void decisionLatency(Duration sinceSubmitted) {
+		this.decisionLatency.record(sinceSubmitted);
 	}
 
 	@Override
@@ -183,6 +200,19 @@ public class MicrometerModerationListener implements ModerationListener {
 						+ "per comment")
 				.tag("rule", code.name())
 				.tag("site", site)
+				.register(this.registry));
+		}
+		return counters;
+	}
+
+	/** Registered per site on its first comment, every decision at once, so that a site's shares start at zero. */
+	private Map<Decision, Counter> siteDecisions(String site) {
+		Map<Decision, Counter> counters = new EnumMap<>(Decision.class);
+		for (Decision decision : Decision.values()) {
+			counters.put(decision, Counter.builder("moderation.site.decisions")
+				.description("Comments moderated, by policy site and first decision")
+				.tag("site", site)
+				.tag("decision", decision.name())
 				.register(this.registry));
 		}
 		return counters;

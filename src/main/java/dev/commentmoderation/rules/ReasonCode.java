@@ -38,6 +38,11 @@ public enum ReasonCode {
 	 * A moderator put the author under premoderation (comments.author-actions PREMODERATE): held by default, and
 	 * not skipped for a trusted author.
 	 */
-	AUTHOR_PREMODERATED
+	AUTHOR_PREMODERATED,
+	/**
+	 * The spam classifier gave the comment a spam probability at or above the site's hold threshold (held by
+	 * default; rejected at or above its reject threshold), learned from moderators' verdicts.
+	 */
+	SPAM_CLASSIFIER
 
 }

@@ -123,7 +123,7 @@ final class AuthorProcessor extends ContextualProcessor<byte[], byte[], byte[], 
 				(action != null) ? action.toAction() : null);
 		Instant moderatedAt = this.clock.instant();
 		byte[] json = this.writer.write(comment.commentId(), comment.postId(), comment.siteId(), verdict,
-				policyVersion, moderatedAt, comment.receivedJson(), 1, null);
+				policyVersion, moderatedAt, comment.receivedJson(), 1, null, comment.classification());
 		String jsonText = new String(json, java.nio.charset.StandardCharsets.UTF_8);
 		this.decisions.put(comment.commentId(),
 				Internal.write(new Internal.StoredDecision(verdict.decision(), jsonText)), now);
@@ -131,12 +131,14 @@ final class AuthorProcessor extends ContextualProcessor<byte[], byte[], byte[], 
 		Internal.CommentStatus status = new Internal.CommentStatus(comment.commentId(), comment.author(),
 				verdict.decision(), comment.postId(), comment.siteId(), verdict.reasons(), comment.receivedJson(),
 				(verdict.decision() == Decision.HELD) ? moderatedAt.toEpochMilli() : 0L, now, policyVersion,
-				verdict.score(), moderatedAt.toString(), Internal.Standing.of(standing), action);
+				verdict.score(), moderatedAt.toString(), Internal.Standing.of(standing), action,
+				comment.classification());
 		this.authorComments.put(comment.author(), Internal.write(new Internal.AuthorComment(comment.commentId(),
 				comment.siteId(), comment.postId(), verdict.decision(), 1)), now);
 		context().forward(record.withKey(commentKey)
 			.withValue(new Route(Route.Destination.TO_COMMENT, Internal.write(new Internal.ToComment(status, null)))));
 		this.listener.decided(comment.commentId(), site, verdict, Duration.ofNanos(System.nanoTime() - started));
+		this.listener.decisionLatency(ModerateCommentProcessor.sinceSubmitted(record.timestamp(), this.clock));
 	}
 
 	/**

@@ -6,6 +6,8 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 
+import dev.commentmoderation.classifier.Classification;
+import dev.commentmoderation.classifier.Label;
 import dev.commentmoderation.rules.AuthorAction;
 import dev.commentmoderation.rules.AuthorStanding;
 import dev.commentmoderation.rules.Decision;
@@ -70,11 +72,12 @@ final class Internal {
 	 * set by the IP flood stage.
 	 */
 	record PendingComment(String commentId, String postId, String siteId, String author, String ip,
-			String fingerprint, List<Reason> reasons, String receivedJson, Long previousFromIp, Rules rules) {
+			String fingerprint, List<Reason> reasons, String receivedJson, Long previousFromIp, Rules rules,
+			Classification classification) {
 
 		PendingComment withPreviousFromIp(Long previous) {
 			return new PendingComment(commentId, postId, siteId, author, ip, fingerprint, reasons, receivedJson,
-					previous, rules);
+					previous, rules, classification);
 		}
 
 	}
@@ -126,7 +129,7 @@ final class Internal {
 	 */
 	record CommentStatus(String commentId, String author, Decision decision, String postId, String siteId,
 			List<Reason> reasons, String receivedJson, long heldAtMillis, long heldTimestamp, String policyVersion,
-			Score score, String moderatedAt, Standing standing, Action action) {
+			Score score, String moderatedAt, Standing standing, Action action, Classification classification) {
 	}
 
 	/**
@@ -223,6 +226,13 @@ final class Internal {
 
 	/** One of an author's comments and its outcome, in the author's history (a record per outcome). */
 	record AuthorComment(String commentId, String siteId, String postId, Decision decision, int revision) {
+	}
+
+	/**
+	 * A label for one model (a site's, or the shared one) from a moderator's verdict or autolearn: SPAM, HAM, or
+	 * null for a verdict that is no label (a rejection not for spam), which takes back an earlier label.
+	 */
+	record LabelEvent(String model, String commentId, Label label, List<String> tokens) {
 	}
 
 	/** Messages the author stage reads: exactly one of the three is set. */

@@ -23,6 +23,13 @@ public interface ModerationListener {
 	default void decided(String commentId, String site, Verdict verdict, Duration processingTime) {
 	}
 
+	/**
+	 * A first decision was made this long after its comment's record was written to the input topic (its record
+	 * timestamp): the end-to-end latency a site sees, repartition hops and their exactly-once commits included.
+	 */
+	default void decisionLatency(Duration sinceSubmitted) {
+	}
+
 	/** A commentId seen before was submitted again: its stored decision was re-emitted. */
 	default void resubmitted(String commentId, Decision decision) {
 	}

@@ -17,6 +17,7 @@ import org.apache.kafka.streams.kstream.Produced;
 import org.apache.kafka.streams.kstream.Repartitioned;
 import org.apache.kafka.streams.state.Stores;
 
+import dev.commentmoderation.classifier.ClassifierSettings;
 import dev.commentmoderation.events.CommentEventParser;
 import dev.commentmoderation.events.DecisionWriter;
 import dev.commentmoderation.policy.ActivePolicy;
@@ -90,6 +91,18 @@ public final class ModerationTopology {
 	/** Each author's comments and their outcomes, for the decision retention. */
 	public static final String AUTHOR_COMMENTS = "author-comments";
 
+	/** Labels from verdicts (and autolearn), keyed by model: a site's, or the shared one. */
+	public static final String LABELS_BY_MODEL = "labels-by-model";
+
+	/** Per model and commentId, the label and tokens learned. */
+	public static final String LABEL_LEDGER = "label-ledger";
+
+	/** The model stage's records of the models it writes (the model topic's records, by model). */
+	public static final String MODEL_TOKENS = "model-tokens";
+
+	/** The global store of the model topic: every instance scores with it. */
+	public static final String CLASSIFIER_MODEL = "classifier-model";
+
 	/** Out-of-order slack kept on top of the flood interval in the flood stores. */
 	static final Duration FLOOD_SLACK = Duration.ofMinutes(1);
 
@@ -97,11 +110,11 @@ public final class ModerationTopology {
 	 * The topic names the topology reads and writes, and the partitions of its repartition topics.
 	 */
 	public record Topics(String submitted, String approved, String rejected, String deadLetter, String held,
-			String reviewed, String authorActions, int partitions) {
+			String reviewed, String authorActions, String classifierModel, int partitions) {
 
 		public Topics(String submitted, String approved, String rejected, String deadLetter) {
 			this(submitted, approved, rejected, deadLetter, "comments.held", "comments.reviewed",
-					"comments.author-actions", 6);
+					"comments.author-actions", "comments.classifier-model", 6);
 		}
 
 	}
@@ -120,6 +133,9 @@ public final class ModerationTopology {
 	private final ModerationListener listener;
 
 	private final Clock clock;
+
+	/** The spam classifier; null when it is off. */
+	private CommentClassifier classifier;
 
 	/**
 	 * @param rules the active policy's rules, asked once per comment
@@ -161,6 +177,12 @@ public final class ModerationTopology {
 				listener, clock);
 	}
 
+	/** Scores comments with the spam classifier and learns from verdicts (without: no classifier). */
+	public ModerationTopology withClassifier(ClassifierSettings settings) {
+		this.classifier = new CommentClassifier(settings);
+		return this;
+	}
+
 	public void addTo(StreamsBuilder builder) {
 		CommentEventParser parser = new CommentEventParser();
 		DecisionWriter writer = new DecisionWriter();
@@ -185,8 +207,8 @@ public final class ModerationTopology {
 		Map<String, KStream<byte[], Route>> submitted = route(builder
 			.stream(this.topics.submitted(),
 					Consumed.with(Serdes.ByteArray(), Serdes.ByteArray()).withName("comments-submitted"))
-			.process(() -> new ModerateCommentProcessor(parser, this.rules, writer, this.listener, this.clock),
-					Named.as("moderate-comment")), "route-");
+			.process(() -> new ModerateCommentProcessor(parser, this.rules, writer, this.listener, this.clock,
+					this.classifier), Named.as("moderate-comment")), "route-");
 
 		// 2. flood by IP
 		Map<String, KStream<byte[], Route>> byIp = route(repartition(submitted.get("route-by-ip"), BY_IP)
@@ -217,7 +239,7 @@ public final class ModerationTopology {
 			.merge(repartition(reviews.get("route-review-to-comment"), REVIEWS_BY_COMMENT), Named.as("merge-by-comment"));
 		Map<String, KStream<byte[], Route>> reviewed = route(toComment.process(
 				() -> new ReviewProcessor(settings.heldRetention(), settings.decisionRetention(), writer, this.listener,
-						this.clock),
+						this.clock, this.classifier),
 				Named.as("review-comment"), HELD_COMMENTS, COMMENT_HISTORY), "route-reviewed-");
 
 		// new revisions of reviewed comments, and author actions, to the author's partition, into the same stores
@@ -225,6 +247,31 @@ public final class ModerationTopology {
 			.merge(authorActions.get("route-action-by-author"), Named.as("merge-to-author")), REVIEWED_BY_AUTHOR)
 			.process(() -> new AuthorProcessor(this.stateful, writer, this.listener, this.clock),
 					Named.as("record-review"), AUTHOR_STORES);
+
+		if (this.classifier != null) {
+			addClassifier(builder, submitted.get("route-to-model").merge(reviewed.get("route-reviewed-to-model"),
+					Named.as("merge-labels")));
+		}
+	}
+
+	/**
+	 * The classifier's model: labels by model into the model stage, which writes the compacted model topic, read by
+	 * every instance into a global store that the first stage scores with.
+	 */
+	private void addClassifier(StreamsBuilder builder, KStream<byte[], Route> labels) {
+		builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(LABEL_LEDGER),
+				Serdes.String(), Serdes.ByteArray()));
+		builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(MODEL_TOKENS),
+				Serdes.ByteArray(), Serdes.ByteArray()));
+		route(repartition(labels, LABELS_BY_MODEL).process(() -> new ModelProcessor(this.classifier.settings()),
+				Named.as("learn-labels"), LABEL_LEDGER, MODEL_TOKENS), "route-model-");
+		builder.addGlobalStore(
+				Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(CLASSIFIER_MODEL), Serdes.ByteArray(),
+						Serdes.ByteArray())
+					.withLoggingDisabled(),
+				this.topics.classifierModel(),
+				Consumed.with(Serdes.ByteArray(), Serdes.ByteArray()).withName("classifier-model-records"),
+				ModelRecordsUpdater::new);
 	}
 
 	/** The stores of the author stage, shared by its two processors. */
@@ -263,6 +310,7 @@ public final class ModerationTopology {
 				case REJECTED -> this.topics.rejected();
 				case HELD -> this.topics.held();
 				case DEAD_LETTER -> this.topics.deadLetter();
+				case MODEL -> this.topics.classifierModel();
 				default -> null;
 			};
 			if (topic != null) {

@@ -17,6 +17,8 @@ import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.WindowStore;
 
+import dev.commentmoderation.classifier.Features;
+import dev.commentmoderation.events.CommentEventParser;
 import dev.commentmoderation.events.DeadLetterHeaders;
 import dev.commentmoderation.events.DecisionWriter;
 import dev.commentmoderation.events.EnvelopeError;
@@ -49,12 +51,18 @@ final class ReviewProcessor extends ContextualProcessor<byte[], byte[], byte[], 
 
 	private final Clock clock;
 
+	/** Null when the classifier is off: verdicts are then not labels. */
+	private final CommentClassifier classifier;
+
+	private final CommentEventParser parser = new CommentEventParser();
+
 	private KeyValueStore<String, byte[]> held;
 
 	private WindowStore<String, byte[]> history;
 
 	ReviewProcessor(Duration heldRetention, Duration decisionRetention, DecisionWriter writer,
-			ModerationListener listener, Clock clock) {
+			ModerationListener listener, Clock clock, CommentClassifier classifier) {
+		this.classifier = classifier;
 		this.heldRetention = heldRetention;
 		this.decisionRetention = decisionRetention;
 		this.writer = writer;
@@ -105,6 +113,7 @@ final class ReviewProcessor extends ContextualProcessor<byte[], byte[], byte[], 
 		Instant now = this.clock.instant();
 		Instant reviewedAt = (review.reviewedAt() != null) ? Instant.parse(review.reviewedAt()) : now;
 		boolean spam = (review.spam() != null) ? review.spam() : review.decision() == Decision.REJECTED;
+		label(record, state, review.decision() == Decision.APPROVED, spam);
 		if (review.decision() == state.decision()) {
 			Internal.RecordedVerdict verdict = new Internal.RecordedVerdict(review.decision(), spam,
 					review.moderator(), review.note(), reviewedAt.toString(), false, state.revision());
@@ -122,6 +131,27 @@ final class ReviewProcessor extends ContextualProcessor<byte[], byte[], byte[], 
 		revise(state, revision, verdict, spam, record.timestamp());
 		this.listener.verdict(review.commentId(), state.decision(), review.decision(), spam, true,
 				revision.revision());
+	}
+
+	/**
+	 * Every verdict is a label for the classifier, corrections and verdicts that change nothing included (the model
+	 * stage counts a comment once, with its latest label).
+	 */
+	private void label(Record<byte[], byte[]> record, Internal.CommentState state, boolean approved, boolean spam) {
+		if (this.classifier == null) {
+			return;
+		}
+		Internal.CommentStatus status = state.status();
+		List<String> tokens = Features
+			.of(this.parser.parse(status.receivedJson().getBytes(StandardCharsets.UTF_8),
+					Instant.ofEpochMilli(status.heldTimestamp())).comment())
+			.texts();
+		for (Internal.LabelEvent event : this.classifier.labelEvents(status.commentId(), status.siteId(),
+				CommentClassifier.label(approved, spam), tokens)) {
+			context().forward(new Record<>(ModerateCommentProcessor.utf8(event.model()),
+					new Route(Route.Destination.TO_MODEL, Internal.write(event)), record.timestamp(),
+					new RecordHeaders()));
+		}
 	}
 
 	/** The comment as known now: held, or decided within the decision retention; null when unknown. */

@@ -26,7 +26,7 @@ final class Revisions {
 					: Instant.ofEpochMilli(status.heldAtMillis());
 			return writer.write(status.commentId(), status.postId(), status.siteId(),
 					new Verdict(status.decision(), reasons(state, 0), status.score()), status.policyVersion(),
-					moderatedAt, status.receivedJson(), 1, null);
+					moderatedAt, status.receivedJson(), 1, null, status.classification());
 		}
 		Internal.Revision revision = state.revisions().get(later - 1);
 		DecisionWriter.Review review = (revision.moderator() != null)
@@ -35,7 +35,8 @@ final class Revisions {
 				: null;
 		return writer.write(status.commentId(), status.postId(), status.siteId(),
 				new Verdict(revision.decision(), reasons(state, later), status.score()), status.policyVersion(),
-				Instant.parse(revision.moderatedAt()), status.receivedJson(), revision.revision(), review);
+				Instant.parse(revision.moderatedAt()), status.receivedJson(), revision.revision(), review,
+				status.classification());
 	}
 
 	static List<Reason> reasons(Internal.CommentState state, int later) {

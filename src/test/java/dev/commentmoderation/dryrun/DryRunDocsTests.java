@@ -40,21 +40,21 @@ class DryRunDocsTests {
 		DryRunTests.Result result = DryRunTests.run("--policy", changed.toString(), "--compare", DryRunTests.POLICY,
 				DryRunTests.SAMPLES);
 
-		assertThat(result.status()).isZero();
+		assertThat(result.status()).as("changes found").isEqualTo(1);
 		assertThat(result.out().strip().replace(changed.toString(), "/tmp/new.yaml"))
 			.isEqualTo(blockAfter("here the lower `hold-score` holds first comments with a link:"));
 	}
 
 	@Test
 	void theProblemsShownForTheBrokenPolicyAreWhatItPrints() throws IOException {
-		String shown = blockAfter("and exits with status 1:");
+		String shown = blockAfter("and exits with status 2:");
 		Matcher printf = Pattern.compile("\\$ printf '(.*)' > /tmp/broken.yaml").matcher(shown);
 		assertThat(printf.find()).as("the page's printf command").isTrue();
 		Path broken = Files.writeString(this.dir.resolve("broken.yaml"), printf.group(1).replace("\\n", "\n"));
 
 		DryRunTests.Result result = DryRunTests.run("--policy", broken.toString(), DryRunTests.SAMPLES);
 
-		assertThat(result.status()).isEqualTo(1);
+		assertThat(result.status()).isEqualTo(2);
 		String printed = shown.lines().filter((line) -> !line.startsWith("$ ")).reduce((a, b) -> a + "\n" + b).orElseThrow();
 		assertThat(result.err().strip().replace(broken.toString(), "/tmp/broken.yaml")).isEqualTo(printed);
 	}

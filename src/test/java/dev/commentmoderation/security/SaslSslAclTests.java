@@ -122,6 +122,7 @@ class SaslSslAclTests {
 	static List<AclBinding> minimalAcls() {
 		return List.of(acl(ResourceType.TOPIC, "comments.submitted", PatternType.LITERAL, AclOperation.READ),
 				acl(ResourceType.TOPIC, "comments.reviewed", PatternType.LITERAL, AclOperation.READ),
+				acl(ResourceType.TOPIC, "comments.author-actions", PatternType.LITERAL, AclOperation.READ),
 				acl(ResourceType.TOPIC, "comments.approved", PatternType.LITERAL, AclOperation.WRITE),
 				acl(ResourceType.TOPIC, "comments.held", PatternType.LITERAL, AclOperation.WRITE),
 				acl(ResourceType.TOPIC, "comments.rejected", PatternType.LITERAL, AclOperation.WRITE),

@@ -111,7 +111,7 @@ class StatefulModerationTopologyTests {
 		};
 		CommentModerator moderator = new CommentModerator(
 				RuleSettings.DEFAULTS.withBlockedTerms(List.of("casino")).withHeldTerms(List.of("refund")));
-		new ModerationTopology(new ModerationTopology.Topics("in", "ok", "no", "dlt", "held", "reviewed", "author-actions", 3),
+		new ModerationTopology(new ModerationTopology.Topics("in", "ok", "no", "dlt", "held", "reviewed", "author-actions", "model", 3),
 				moderator, settings, listener, this.clock)
 			.addTo(builder);
 		Properties config = new Properties();
@@ -189,7 +189,7 @@ class StatefulModerationTopologyTests {
 		StreamsBuilder builder = new StreamsBuilder();
 		CommentModerator moderator = new CommentModerator(RuleSettings.DEFAULTS);
 		// a reason without a code cannot be decided: the author stage fails on it
-		new ModerationTopology(new ModerationTopology.Topics("in", "ok", "no", "dlt", "held", "reviewed", "author-actions", 3),
+		new ModerationTopology(new ModerationTopology.Topics("in", "ok", "no", "dlt", "held", "reviewed", "author-actions", "model", 3),
 				comment -> comment.commentId().equals("c-boom")
 						? List.of(new dev.commentmoderation.rules.Reason(null, "content", "?"))
 						: moderator.reasons(comment),
