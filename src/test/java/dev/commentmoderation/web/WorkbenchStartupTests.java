@@ -50,12 +50,6 @@ class WorkbenchStartupTests {
 	}
 
 	@Test
-	void anAdvertisedServerWithoutPeerSecretStopsStartUp() {
-		assertThatThrownBy(() -> start("--spring.kafka.streams.properties.application.server=localhost:1234"))
-			.satisfies((ex) -> assertChainMentions(ex, "moderation.workbench.peer-secret"));
-	}
-
-	@Test
 	void aShortPeerSecretStopsStartUp() {
 		assertThatThrownBy(() -> start("--moderation.workbench.peer-secret=short"))
 			.satisfies((ex) -> assertChainMentions(ex, "moderation.workbench"));
