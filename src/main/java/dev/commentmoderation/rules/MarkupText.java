@@ -36,9 +36,12 @@ final class MarkupText {
 
 	private final int[] origin;
 
-	private MarkupText(String text, int[] origin) {
+	private final int[] originEnd;
+
+	private MarkupText(String text, int[] origin, int[] originEnd) {
 		this.text = text;
 		this.origin = origin;
+		this.originEnd = originEnd;
 	}
 
 	/** The text to search: the value as written, then (when it has markup) what it reads as, and its links. */
@@ -51,9 +54,17 @@ final class MarkupText {
 		return (this.origin == null) ? index : this.origin[index];
 	}
 
+	/**
+	 * The end (exclusive) of what code point {@code index} of {@link #text()} was read from, in code points of the
+	 * value as received: past the whole entity reference for a decoded character.
+	 */
+	int originEndOf(int index) {
+		return (this.origin == null) ? index + 1 : this.originEnd[index];
+	}
+
 	static MarkupText of(String value) {
 		if (value.indexOf('<') < 0 && value.indexOf('&') < 0) {
-			return new MarkupText(value, null);
+			return new MarkupText(value, null, null);
 		}
 		Builder builder = new Builder(value);
 		Document document = Jsoup.parse(value, Parser.htmlParser().setTrackPosition(true));
@@ -85,6 +96,8 @@ final class MarkupText {
 
 		private int[] origin;
 
+		private int[] originEnd;
+
 		private int codePoints;
 
 		Builder(String value) {
@@ -101,11 +114,13 @@ final class MarkupText {
 			this.codePointAt[value.length()] = cp;
 			this.out = new StringBuilder(value.length() * 2 + 16);
 			this.origin = new int[value.length() * 2 + 16];
+			this.originEnd = new int[this.origin.length];
 			// the value as written maps to itself
 			for (int i = 0; i < value.length(); i++) {
 				char c = value.charAt(i);
 				if (!Character.isLowSurrogate(c) || i == 0 || !Character.isHighSurrogate(value.charAt(i - 1))) {
-					this.origin[this.codePoints++] = this.codePointAt[i];
+					this.origin[this.codePoints] = this.codePointAt[i];
+					this.originEnd[this.codePoints++] = this.codePointAt[i] + 1;
 				}
 			}
 			this.out.append(value);
@@ -168,7 +183,7 @@ final class MarkupText {
 					String raw = this.value.substring(i, end);
 					String out = (end > i + 1) ? Parser.unescapeEntities(raw, inAttribute) : raw;
 					if (!out.equals(raw) && decoded.startsWith(out, j)) {
-						appendAll(out, i);
+						appendAll(out, i, end);
 						i = end;
 						j += out.length();
 						continue;
@@ -181,7 +196,8 @@ final class MarkupText {
 					continue;
 				}
 				// not aligned: the parser changed something (e.g. a NUL or a lone surrogate); keep offsets near
-				appendAll(decoded.substring(j), Math.min(i, Math.max(to - 1, from)));
+				int at = Math.min(i, Math.max(to - 1, from));
+				appendAll(decoded.substring(j), at, at + 1);
 				return;
 			}
 		}
@@ -201,32 +217,38 @@ final class MarkupText {
 			this.out.append(c);
 			// the low half of a pair is part of the code point counted with its high half
 			if (!Character.isLowSurrogate(c) || j == 0 || !Character.isHighSurrogate(decoded.charAt(j - 1))) {
-				addOrigin(this.codePointAt[sourceChar]);
+				addOrigin(sourceChar, sourceChar + 1);
 			}
 		}
 
-		private void appendAll(String decoded, int sourceChar) {
+		/** Appends what source chars [sourceStart, sourceEnd) were read as: every code point maps to all of them. */
+		private void appendAll(String decoded, int sourceStart, int sourceEnd) {
 			this.out.append(decoded);
 			int count = decoded.codePointCount(0, decoded.length());
 			for (int k = 0; k < count; k++) {
-				addOrigin(this.codePointAt[sourceChar]);
+				addOrigin(sourceStart, sourceEnd);
 			}
 		}
 
 		private void append(char c, int sourceChar) {
 			this.out.append(c);
-			addOrigin(this.codePointAt[Math.min(sourceChar, this.value.length())]);
+			addOrigin(sourceChar, sourceChar + 1);
 		}
 
-		private void addOrigin(int codePoint) {
+		private void addOrigin(int sourceStart, int sourceEnd) {
 			if (this.codePoints == this.origin.length) {
 				this.origin = Arrays.copyOf(this.origin, this.origin.length * 2);
+				this.originEnd = Arrays.copyOf(this.originEnd, this.origin.length);
 			}
-			this.origin[this.codePoints++] = Math.min(codePoint, Math.max(this.codePointAt[this.value.length()] - 1, 0));
+			int length = this.codePointAt[this.value.length()];
+			int start = Math.min(this.codePointAt[Math.min(sourceStart, this.value.length())], Math.max(length - 1, 0));
+			int end = this.codePointAt[Math.min(sourceEnd, this.value.length())];
+			this.origin[this.codePoints] = start;
+			this.originEnd[this.codePoints++] = Math.max(end, start + 1);
 		}
 
 		MarkupText build() {
-			return new MarkupText(this.out.toString(), this.origin);
+			return new MarkupText(this.out.toString(), this.origin, this.originEnd);
 		}
 
 	}

@@ -112,7 +112,7 @@ public final class TermMatcher {
 				&& !WordBoundaries.between(cps, first, cps[first], cps[before], false)) {
 			return null;
 		}
-		return Match.ofTerm(configured.get(keyword), views.originOf(first), views.originOf(originEnd - 1) + 1);
+		return Match.ofTerm(configured.get(keyword), views.originOf(first), views.originEndOf(originEnd - 1));
 	}
 
 	/** Whether a term's first or last character needs a word boundary next to it: a letter or a digit does. */
