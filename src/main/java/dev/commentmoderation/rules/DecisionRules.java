@@ -1,7 +1,9 @@
 package dev.commentmoderation.rules;
 
 import java.time.Duration;
+import java.util.EnumSet;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * The settings of one site's policy that the author stage needs to decide: what each reason does and scores, the
@@ -10,10 +12,21 @@ import java.util.Objects;
  * @param floodInterval a comment sooner than this after the previous one from the same email or IP is a FLOOD;
  * zero turns flood control off
  * @param trustedAuthorMinApproved approved comments, and no spam rejection, an author needs to skip hold rules
+ * @param trustedAuthorHeldFor reason codes whose HOLD still holds a trusted author (empty: a trusted author skips
+ * every hold; WordPress holds a previously approved author for moderation keys and links: HELD_TERM and
+ * TOO_MANY_LINKS)
  */
-public record DecisionRules(RuleActions actions, Duration floodInterval, int trustedAuthorMinApproved) {
+public record DecisionRules(RuleActions actions, Duration floodInterval, int trustedAuthorMinApproved,
+		Set<ReasonCode> trustedAuthorHeldFor) {
+
+	/** A trusted author skips every hold. */
+	public DecisionRules(RuleActions actions, Duration floodInterval, int trustedAuthorMinApproved) {
+		this(actions, floodInterval, trustedAuthorMinApproved, Set.of());
+	}
 
 	public DecisionRules {
+		trustedAuthorHeldFor = (trustedAuthorHeldFor == null || trustedAuthorHeldFor.isEmpty()) ? Set.of()
+				: java.util.Collections.unmodifiableSet(EnumSet.copyOf(trustedAuthorHeldFor));
 		Objects.requireNonNull(actions, "actions");
 		Objects.requireNonNull(floodInterval, "floodInterval");
 		if (floodInterval.isNegative()) {

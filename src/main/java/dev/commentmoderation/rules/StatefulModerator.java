@@ -78,7 +78,8 @@ public final class StatefulModerator {
 			reasons.add(new Reason(ReasonCode.NEW_AUTHOR, "author.email",
 					"Comments from authors new to this site are checked more closely."));
 		}
-		Verdict verdict = actions.decide(reasons, standing.trusted(rules.trustedAuthorMinApproved()));
+		Verdict verdict = actions.decide(reasons, standing.trusted(rules.trustedAuthorMinApproved()),
+				rules.trustedAuthorHeldFor());
 		history.commented(submission.author(), at);
 		if (verdict.decision() != Decision.REJECTED) {
 			history.said(submission.fingerprint(), submission.commentId(), at);

@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import dev.commentmoderation.rules.AuthorStanding;
 import dev.commentmoderation.rules.Decision;
@@ -84,7 +85,7 @@ final class Internal {
 	 */
 	record Rules(String policyVersion, String site, Map<ReasonCode, RuleAction> actions,
 			Map<ReasonCode, BigDecimal> scores, BigDecimal holdAt, BigDecimal rejectAt, long floodIntervalMillis,
-			int trustedAuthorMinApproved) {
+			int trustedAuthorMinApproved, Set<ReasonCode> trustedAuthorHeldFor) {
 
 		static Rules of(CommentRules.Applied applied) {
 			DecisionRules decisionRules = applied.decisionRules();
@@ -101,14 +102,15 @@ final class Internal {
 			}
 			return new Rules(applied.policyVersion(), applied.site(), actions, scores, ruleActions.holdAt(),
 					ruleActions.rejectAt(), decisionRules.floodInterval().toMillis(),
-					decisionRules.trustedAuthorMinApproved());
+					decisionRules.trustedAuthorMinApproved(),
+					decisionRules.trustedAuthorHeldFor().isEmpty() ? null : decisionRules.trustedAuthorHeldFor());
 		}
 
 		DecisionRules toDecisionRules() {
 			return new DecisionRules(
 					new RuleActions((actions != null) ? actions : Map.of(), (scores != null) ? scores : Map.of(),
 							holdAt, rejectAt),
-					Duration.ofMillis(floodIntervalMillis), trustedAuthorMinApproved);
+					Duration.ofMillis(floodIntervalMillis), trustedAuthorMinApproved, trustedAuthorHeldFor);
 		}
 
 	}
