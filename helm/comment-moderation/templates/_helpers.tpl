@@ -94,6 +94,44 @@ app.kubernetes.io/part-of: comment-moderation
 {{- end }}
 {{- end }}
 
+{{/* The data of the chart's policy ConfigMap: the policy under policy.key, and policy.files next to it. */}}
+{{- define "comment-moderation.policyData" -}}
+{{ .Values.policy.key }}: |
+  {{- if kindIs "string" .Values.policy.content }}
+  {{- .Values.policy.content | nindent 2 }}
+  {{- else }}
+  {{- toYaml .Values.policy.content | nindent 2 }}
+  {{- end }}
+{{- range $name, $content := .Values.policy.files }}
+{{ $name }}: |
+  {{- $content | nindent 2 }}
+{{- end }}
+{{- end }}
+
+{{/* The workload kind: a StatefulSet when the state volume outlives the pods, else a Deployment. */}}
+{{- define "comment-moderation.workloadKind" -}}
+{{- if eq .Values.stateVolume.persistence "statefulSet" }}StatefulSet{{ else }}Deployment{{ end }}
+{{- end }}
+
+{{/* The spec of the state volume's claim (ephemeralVolume, statefulSet). */}}
+{{- define "comment-moderation.stateClaimSpec" -}}
+accessModes:
+  - ReadWriteOnce
+{{- with .Values.stateVolume.storageClassName }}
+storageClassName: {{ . | quote }}
+{{- end }}
+resources:
+  requests:
+    storage: {{ .Values.stateVolume.size }}
+{{- end }}
+
+{{/* Repartition topics of the topology (dev.commentmoderation.stream.ModerationTopology): <application.id>-<name>-repartition. */}}
+{{- define "comment-moderation.repartitionTopics" -}}
+{{- range list "comments-by-ip" "comments-by-author" "reviews-by-author" "decisions-by-comment" "reviews-by-comment" }}
+- {{ printf "%s-%s-repartition" $.Values.kafka.applicationId . }}
+{{- end }}
+{{- end }}
+
 {{/* A Kubernetes resource name for a Kafka topic name (lower case, '_' to '-'). */}}
 {{- define "comment-moderation.topicResourceName" -}}
 {{- printf "%s-%s" (include "comment-moderation.fullname" .root) (.topic | lower | replace "_" "-") | trunc 253 | trimSuffix "-" | trimSuffix "." }}
@@ -124,6 +162,9 @@ app.kubernetes.io/part-of: comment-moderation
 {{- end }}
 {{- if hasKey .Values.policy.files .Values.policy.key }}
 {{- fail "policy.files must not hold policy.key: that is the policy itself (policy.content)" }}
+{{- end }}
+{{- if and .Values.keda.enabled (lt (int .Values.keda.minReplicaCount) 1) }}
+{{- fail "keda.minReplicaCount must be at least 1: with no pod, held comments never expire and reviews are never applied (they need a running stream, not only input lag)" }}
 {{- end }}
 {{- if and .Values.strimzi.user.enabled (eq .Values.strimzi.user.authentication "tls") (not .Values.kafka.tls.keystore.existingSecret) }}
 {{- fail "strimzi.user.authentication=tls: set kafka.tls.keystore.existingSecret to the KafkaUser's Secret (the release fullname)" }}

@@ -6,6 +6,7 @@ import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 
+import dev.commentmoderation.classifier.cli.ClassifierTool;
 import dev.commentmoderation.dryrun.DryRun;
 
 @SpringBootApplication
@@ -13,12 +14,16 @@ import dev.commentmoderation.dryrun.DryRun;
 public class CommentModerationApplication {
 
 	/**
-	 * Starts the service; {@code dry-run ...} instead runs the policy dry run (plain Java, no Spring context, no
-	 * broker) and exits with its status.
+	 * Starts the service; {@code dry-run ...} instead runs the policy dry run, {@code classifier ...} the spam
+	 * classifier's offline tools (both plain Java, no Spring context, no broker) and exits with its status.
 	 */
 	public static void main(String[] args) {
 		if (args.length > 0 && DryRun.COMMAND.equals(args[0])) {
 			DryRun.main(Arrays.copyOfRange(args, 1, args.length));
+			return;
+		}
+		if (args.length > 0 && ClassifierTool.COMMAND.equals(args[0])) {
+			ClassifierTool.main(Arrays.copyOfRange(args, 1, args.length));
 			return;
 		}
 		SpringApplication.run(CommentModerationApplication.class, args);

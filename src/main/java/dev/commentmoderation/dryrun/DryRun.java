@@ -28,11 +28,14 @@ public final class DryRun {
 	/** The first argument that selects the dry run in the jar's main. */
 	public static final String COMMAND = "dry-run";
 
+	/** Done: the policy is valid and, with --compare, nothing would change. */
 	static final int OK = 0;
 
-	static final int FAILED = 1;
+	/** With --compare: at least one comment would change, so that CI can ask for a review. */
+	static final int CHANGES = 1;
 
-	static final int USAGE = 2;
+	/** A policy that is not valid, a file that cannot be read, or a bad command line. */
+	static final int INVALID = 2;
 
 	private final InputStream stdin;
 
@@ -59,7 +62,7 @@ public final class DryRun {
 		System.exit(status);
 	}
 
-	/** @return the exit status: 0 done, 1 a policy or file that cannot be used, 2 a bad command line */
+	/** @return the exit status: {@link #OK}, {@link #CHANGES} or {@link #INVALID} */
 	int run(String... args) {
 		DryRunArguments arguments;
 		try {
@@ -69,40 +72,66 @@ public final class DryRun {
 			this.err.println(COMMAND + ": " + ex.getMessage());
 			this.err.println();
 			this.err.print(DryRunArguments.USAGE);
-			return USAGE;
+			return INVALID;
 		}
 		if (arguments.help()) {
 			this.out.print(DryRunArguments.USAGE);
 			return OK;
 		}
+		boolean json = arguments.format() == DryRunArguments.Format.JSON;
 		PolicyLoader loader = ServiceDefaults.loader(this.clock);
 		try {
+			if (arguments.checkPolicy() != null) {
+				Policy checked = load(loader, arguments.checkPolicy());
+				if (json) {
+					JsonReport.valid(checked, arguments.checkPolicy(), this.out);
+				}
+				else {
+					this.out.println(arguments.checkPolicy() + " is a valid moderation policy: version "
+							+ checked.version() + ", sites " + (checked.sites().isEmpty() ? "none"
+									: String.join(", ", checked.sites().keySet())));
+				}
+				return OK;
+			}
 			Policy policy = load(loader, arguments.policy());
 			Policy current = (arguments.compare() != null) ? load(loader, arguments.compare()) : null;
 			List<Replay.Line> lines = read(arguments);
 			Instant start = this.clock.instant();
 			List<Outcome> outcomes = Replay.run(policy, ServiceDefaults.STATEFUL, start, lines);
 			if (current == null) {
-				Report.outcomes(outcomes, policy, name(arguments.policy()), this.out);
+				if (json) {
+					JsonReport.outcomes(outcomes, policy, name(arguments.policy()), this.out);
+				}
+				else {
+					Report.outcomes(outcomes, policy, name(arguments.policy()), this.out);
+				}
+				return OK;
+			}
+			List<Outcome> before = Replay.run(current, ServiceDefaults.STATEFUL, start, lines);
+			if (json) {
+				JsonReport.changes(before, current, name(arguments.compare()), outcomes, policy,
+						name(arguments.policy()), this.out);
 			}
 			else {
-				List<Outcome> before = Replay.run(current, ServiceDefaults.STATEFUL, start, lines);
 				Report.changes(before, current, name(arguments.compare()), outcomes, policy, name(arguments.policy()),
 						this.out);
 			}
-			return OK;
+			return (Report.changed(before, outcomes) > 0) ? CHANGES : OK;
 		}
 		catch (InvalidPolicy ex) {
 			List<String> problems = ex.problem().problems();
 			this.err.println(COMMAND + ": " + ex.file() + " is not a valid moderation policy (" + problems.size()
 					+ " problem" + (problems.size() == 1 ? "" : "s") + "):");
 			problems.forEach(problem -> this.err.println("  - " + problem));
-			return FAILED;
+			if (json) {
+				JsonReport.invalid(ex.file(), problems, this.out);
+			}
+			return INVALID;
 		}
 		catch (IOException ex) {
 			this.err.println(COMMAND + ": cannot read " + arguments.inputName() + ": " + ex.getClass().getSimpleName()
 					+ ((ex.getMessage() != null) ? ": " + ex.getMessage() : ""));
-			return FAILED;
+			return INVALID;
 		}
 	}
 

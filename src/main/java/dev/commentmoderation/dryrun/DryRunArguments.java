@@ -3,17 +3,28 @@ package dev.commentmoderation.dryrun;
 import java.nio.file.Path;
 
 /**
- * The command line of the dry run: {@code [--policy new.yaml] [--compare current.yaml] comments.jsonl|-}.
+ * The command line of the dry run: {@code [--policy new.yaml] [--compare current.yaml] [--format text|json]
+ * comments.jsonl|-}, or {@code --check-policy policy.yaml [--format text|json]}.
  *
  * @param policy the policy to try, or null for the built-in defaults (the service with no policy file)
  * @param compare the policy to compare it with (the one running now), or null to print every outcome
  * @param input the JSON-lines file of CommentSubmitted events, or null for standard input ({@code -})
+ * @param checkPolicy the policy to validate only (no comments replayed), or null
+ * @param format how the result is printed
  * @param help whether {@code --help} was asked for (nothing else is then required)
  */
-record DryRunArguments(Path policy, Path compare, Path input, boolean help) {
+record DryRunArguments(Path policy, Path compare, Path input, Path checkPolicy, Format format, boolean help) {
+
+	/** Text for people (a table), JSON for scripts and CI. */
+	enum Format {
+
+		TEXT, JSON
+
+	}
 
 	static final String USAGE = """
-			Usage: java -jar comment-moderation-<version>.jar dry-run [--policy NEW.yaml] [--compare CURRENT.yaml] COMMENTS.jsonl
+			Usage: java -jar comment-moderation-<version>.jar dry-run [--policy NEW.yaml] [--compare CURRENT.yaml] [--format text|json] COMMENTS.jsonl
+			       java -jar comment-moderation-<version>.jar dry-run --check-policy POLICY.yaml [--format text|json]
 
 			Applies a moderation policy to a file of CommentSubmitted events (one JSON object a line, as on
 			comments.submitted) with no broker, and prints each comment's decision, score and reason codes.
@@ -21,11 +32,16 @@ record DryRunArguments(Path policy, Path compare, Path input, boolean help) {
 			  --policy NEW.yaml        the policy to try (default: the service's built-in moderation.rules.* settings)
 			  --compare CURRENT.yaml   print only the comments whose decision or reason codes would change
 			                           from CURRENT.yaml to NEW.yaml
+			  --check-policy FILE      only validate FILE as the service would load it (term files it names
+			                           included) and list every problem; no comments are read
+			  --format text|json       a table (default), or one JSON document on standard output
 			  COMMENTS.jsonl           the comments, replayed in file order; - reads standard input
 			  -h, --help               print this help
 
-			Exit status: 0 when the run completed (whatever the decisions), 1 when a policy is not valid or a
-			file cannot be read, 2 for a bad command line.
+			Exit status:
+			  0  done: the policy is valid, and with --compare no comment would change
+			  1  with --compare: at least one comment's decision or reason codes would change
+			  2  a policy is not valid, a file cannot be read, or a bad command line
 			""";
 
 	/** A command line that cannot be run; the message says why. */
@@ -41,15 +57,18 @@ record DryRunArguments(Path policy, Path compare, Path input, boolean help) {
 	static DryRunArguments parse(String... args) {
 		Path policy = null;
 		Path compare = null;
+		Path checkPolicy = null;
+		Format format = null;
 		Path input = null;
 		boolean inputGiven = false;
 		for (int i = 0; i < args.length; i++) {
 			String arg = args[i];
 			if (arg.equals("-h") || arg.equals("--help")) {
-				return new DryRunArguments(null, null, null, true);
+				return new DryRunArguments(null, null, null, null, Format.TEXT, true);
 			}
 			String option = arg.contains("=") ? arg.substring(0, arg.indexOf('=')) : arg;
-			if (option.equals("--policy") || option.equals("--compare")) {
+			if (option.equals("--policy") || option.equals("--compare") || option.equals("--check-policy")
+					|| option.equals("--format")) {
 				String value;
 				if (arg.contains("=")) {
 					value = arg.substring(arg.indexOf('=') + 1);
@@ -58,22 +77,16 @@ record DryRunArguments(Path policy, Path compare, Path input, boolean help) {
 					value = args[++i];
 				}
 				else {
-					throw new UsageException(option + " needs a file");
+					throw new UsageException(option + " needs a " + (option.equals("--format") ? "value" : "file"));
 				}
 				if (value.isBlank()) {
-					throw new UsageException(option + " needs a file");
+					throw new UsageException(option + " needs a " + (option.equals("--format") ? "value" : "file"));
 				}
-				if (option.equals("--policy")) {
-					if (policy != null) {
-						throw new UsageException("--policy given twice");
-					}
-					policy = Path.of(value);
-				}
-				else {
-					if (compare != null) {
-						throw new UsageException("--compare given twice");
-					}
-					compare = Path.of(value);
+				switch (option) {
+					case "--policy" -> policy = once(option, policy, Path.of(value));
+					case "--compare" -> compare = once(option, compare, Path.of(value));
+					case "--check-policy" -> checkPolicy = once(option, checkPolicy, Path.of(value));
+					default -> format = once(option, format, format(value));
 				}
 			}
 			else if (arg.startsWith("-") && !arg.equals("-")) {
@@ -87,10 +100,32 @@ record DryRunArguments(Path policy, Path compare, Path input, boolean help) {
 				input = arg.equals("-") ? null : Path.of(arg);
 			}
 		}
+		format = (format != null) ? format : Format.TEXT;
+		if (checkPolicy != null) {
+			if (policy != null || compare != null || inputGiven) {
+				throw new UsageException("--check-policy takes no --policy, --compare or comments file");
+			}
+			return new DryRunArguments(null, null, null, checkPolicy, format, false);
+		}
 		if (!inputGiven) {
 			throw new UsageException("no comments file (give a JSON-lines file, or - for standard input)");
 		}
-		return new DryRunArguments(policy, compare, input, false);
+		return new DryRunArguments(policy, compare, input, null, format, false);
+	}
+
+	private static <T> T once(String option, T previous, T value) {
+		if (previous != null) {
+			throw new UsageException(option + " given twice");
+		}
+		return value;
+	}
+
+	private static Format format(String value) {
+		return switch (value) {
+			case "text" -> Format.TEXT;
+			case "json" -> Format.JSON;
+			default -> throw new UsageException("--format is text or json, not " + value);
+		};
 	}
 
 	/** The input as the output names it. */

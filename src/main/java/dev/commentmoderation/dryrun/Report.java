@@ -77,6 +77,17 @@ final class Report {
 				+ nextPolicy.version() + ", " + nextName + ")");
 	}
 
+	/** How many lines get another decision or other reason codes under the new policy. */
+	static int changed(List<Outcome> current, List<Outcome> next) {
+		int changed = 0;
+		for (int i = 0; i < current.size(); i++) {
+			if (next.get(i).differsFrom(current.get(i))) {
+				changed++;
+			}
+		}
+		return changed;
+	}
+
 	private static String line(Outcome outcome) {
 		return String.valueOf(outcome.line());
 	}

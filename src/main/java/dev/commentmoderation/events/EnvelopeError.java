@@ -1,7 +1,8 @@
 package dev.commentmoderation.events;
 
 /**
- * Why a record on the submitted topic is not a comment event, or a record on the reviewed topic not a usable review. The names appear in the dead-letter header
+ * Why a record on the submitted topic is not a comment event, a record on the reviewed topic not a usable verdict,
+ * or a record on the author-actions topic not a usable action. The names appear in the dead-letter header
  * {@value DeadLetterHeaders#ERROR_CODE} and in the {@code error} tag of the dead-letter metric: never rename
  * one.
  */
@@ -29,7 +30,15 @@ public enum EnvelopeError {
 	REVIEW_INVALID,
 	/** A moderator review of a commentId the service does not know (never submitted, or forgotten). */
 	REVIEW_UNKNOWN_COMMENT,
-	/** A moderator review of a comment that already has its final decision (never held, or already reviewed). */
-	REVIEW_ALREADY_FINAL
+	/**
+	 * No longer emitted (contract 2.0): a verdict on a comment that already has a final decision is a correction.
+	 * Kept so that consumers switching on it still compile and dead letters written before 2.0 still name it.
+	 */
+	REVIEW_ALREADY_FINAL,
+	/**
+	 * A moderator's action on an author (on the author-actions topic) that is not usable: no valid email, an
+	 * unknown action, no moderator, or an {@code until} that is not an instant or not on a BAN.
+	 */
+	AUTHOR_ACTION_INVALID
 
 }

@@ -35,6 +35,12 @@ final class JsonEnvelope {
 	}
 
 	static Read read(byte[] value) {
+		Read object = readObject(value);
+		return new Read(object.json(), object.event(), commentId(object.event()));
+	}
+
+	/** As {@link #read(byte[])}, for events that are not about one comment: no commentId check (it is null). */
+	static Read readObject(byte[] value) {
 		if (value == null || value.length == 0) {
 			throw new InvalidEnvelopeException(EnvelopeError.EMPTY_VALUE, "The record value is empty");
 		}
@@ -51,8 +57,7 @@ final class JsonEnvelope {
 			throw new InvalidEnvelopeException(EnvelopeError.NOT_AN_OBJECT,
 					"The record value is JSON, but not an object");
 		}
-		ObjectNode event = (ObjectNode) tree;
-		return new Read(json, event, commentId(event));
+		return new Read(json, (ObjectNode) tree, null);
 	}
 
 	/**

@@ -41,10 +41,18 @@ import dev.commentmoderation.stream.ModerationListener;
  * <li>{@code moderation.reviews{decision,outcome}}: final decisions of held comments, by a moderator
  * ({@code outcome=moderator}) or because nobody reviewed them in time ({@code outcome=expired});</li>
  * <li>{@code moderation.review.turnaround}: time from a comment's HELD decision to its moderator's review;</li>
+ * <li>{@code moderation.verdicts{decision,kind}}: moderators' verdicts applied, by the verdict and its kind:
+ * {@code review} (the final decision of a held comment), {@code correction} (a new revision of an approved or
+ * rejected comment) or {@code unchanged} (equal to the outcome: recorded, nothing emitted);</li>
+ * <li>{@code moderation.author.actions{action}}: moderators' actions on authors read;</li>
  * <li>{@code moderation.dead.letters{error}}: records sent to the dead-letter topic, by envelope error;</li>
  * <li>{@code moderation.rule.hits{rule,site}}: rules that fired, once per comment, by reason code and the policy
  * site whose rules applied ({@code _default} for the defaults), whatever the decision;</li>
- * <li>{@code moderation.processing}: time to parse, moderate and write one decision.</li>
+ * <li>{@code moderation.site.decisions{site,decision}}: comments moderated, by policy site ({@code _default} for the
+ * defaults) and first decision;</li>
+ * <li>{@code moderation.processing}: time to parse, moderate and write one decision;</li>
+ * <li>{@code moderation.decision.latency}: from a comment's record timestamp on the input topic to its first
+ * decision.</li>
  * </ul>
  */
 @Component
@@ -61,6 +69,8 @@ public class MicrometerModerationListener implements ModerationListener {
 
 	private final Timer turnaround;
 
+	private final Timer decisionLatency;
+
 	private final Map<Decision, Counter> decisionCounters = new EnumMap<>(Decision.class);
 
 	private final Map<ReasonCode, Counter> rejectionCounters = new EnumMap<>(ReasonCode.class);
@@ -70,6 +80,8 @@ public class MicrometerModerationListener implements ModerationListener {
 	private final Map<EnvelopeError, Counter> deadLetterCounters = new EnumMap<>(EnvelopeError.class);
 
 	private final Map<String, Map<ReasonCode, Counter>> ruleHitCounters = new ConcurrentHashMap<>();
+
+	private final Map<String, Map<Decision, Counter>> siteDecisionCounters = new ConcurrentHashMap<>();
 
 	MicrometerModerationListener(MeterRegistry registry) {
 		this.registry = registry;
@@ -93,6 +105,14 @@ public class MicrometerModerationListener implements ModerationListener {
 		for (Decision decision : Decision.values()) {
 			resubmissions(decision);
 		}
+		for (Decision decision : List.of(Decision.APPROVED, Decision.REJECTED)) {
+			for (String kind : List.of("review", "correction", "unchanged")) {
+				verdicts(decision, kind);
+			}
+		}
+		this.decisionLatency = Timer.builder("moderation.decision.latency")
+			.description("Time from a comment's record timestamp on the input topic to its first decision")
+			.register(registry);
 		this.turnaround = Timer.builder("moderation.review.turnaround")
 			.description("Time from a comment's HELD decision to its moderator's review")
 			.register(registry);
@@ -111,6 +131,7 @@ public class MicrometerModerationListener implements ModerationListener {
 			}
 		}
 		this.decisionCounters.get(verdict.decision()).increment();
+		this.siteDecisionCounters.computeIfAbsent(site, this::siteDecisions).get(verdict.decision()).increment();
 		Set<ReasonCode> codes = EnumSet.noneOf(ReasonCode.class);
 		for (Reason reason : verdict.reasons()) {
 			codes.add(reason.code());
@@ -124,6 +145,11 @@ public class MicrometerModerationListener implements ModerationListener {
 		if (log.isDebugEnabled()) {
 			log.debug("Comment {} {} {}", commentId, verdict.decision(), codes);
 		}
+	}
+
+	@Override
+	public void decisionLatency(Duration sinceSubmitted) {
+		this.decisionLatency.record(sinceSubmitted);
 	}
 
 	@Override
@@ -142,6 +168,23 @@ public class MicrometerModerationListener implements ModerationListener {
 	}
 
 	@Override
+	public void verdict(String commentId, Decision previous, Decision decision, boolean spam, boolean changed,
+			int revision) {
+		String kind = !changed ? "unchanged" : (previous == Decision.HELD) ? "review" : "correction";
+		verdicts(decision, kind).increment();
+		log.debug("Comment {}: verdict {} ({}), revision {}", commentId, decision, kind, revision);
+	}
+
+	@Override
+	public void authorAction(String action) {
+		Counter.builder("moderation.author.actions")
+			.description("Moderators' actions on authors read, by action")
+			.tag("action", action)
+			.register(this.registry)
+			.increment();
+	}
+
+	@Override
 	public void deadLettered(DeadLetterHeaders.Source source, InvalidEnvelopeException failure) {
 		this.deadLetterCounters.get(failure.error()).increment();
 		log.warn("Dead-lettered record {}-{}@{}: {}", source.topic(), source.partition(), source.offset(),
@@ -157,6 +200,19 @@ public class MicrometerModerationListener implements ModerationListener {
 						+ "per comment")
 				.tag("rule", code.name())
 				.tag("site", site)
+				.register(this.registry));
+		}
+		return counters;
+	}
+
+	/** Registered per site on its first comment, every decision at once, so that a site's shares start at zero. */
+	private Map<Decision, Counter> siteDecisions(String site) {
+		Map<Decision, Counter> counters = new EnumMap<>(Decision.class);
+		for (Decision decision : Decision.values()) {
+			counters.put(decision, Counter.builder("moderation.site.decisions")
+				.description("Comments moderated, by policy site and first decision")
+				.tag("site", site)
+				.tag("decision", decision.name())
 				.register(this.registry));
 		}
 		return counters;
@@ -195,6 +251,15 @@ public class MicrometerModerationListener implements ModerationListener {
 			.description("Final decisions of held comments, by decision and outcome (moderator or expired)")
 			.tag("decision", decision.name())
 			.tag("outcome", outcome)
+			.register(this.registry);
+	}
+
+	private Counter verdicts(Decision decision, String kind) {
+		return Counter.builder("moderation.verdicts")
+			.description("Moderators' verdicts applied, by verdict and kind (review of a held comment, correction of a "
+					+ "decided one, or unchanged)")
+			.tag("decision", decision.name())
+			.tag("kind", kind)
 			.register(this.registry);
 	}
 

@@ -11,7 +11,7 @@ class InvalidPolicyFailureAnalyzer extends AbstractFailureAnalyzer<PolicyExcepti
 		return new FailureAnalysis(
 				"moderation.policy.file: " + cause.getMessage().replace("; ", "\n    "),
 				"Fix the policy file (format: contract/moderation-policy.schema.json; check a change first with the "
-						+ "dry run, see README \"Policies\"), or unset moderation.policy.file to run on the "
+						+ "dry run, see docs/policies.md), or unset moderation.policy.file to run on the "
 						+ "moderation.rules.* settings alone.",
 				cause);
 	}

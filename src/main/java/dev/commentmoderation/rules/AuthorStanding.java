@@ -25,6 +25,23 @@ public record AuthorStanding(int approved, boolean spamRejected) {
 	}
 
 	/**
+	 * The standing after one of the author's comments went from {@code from} to {@code to}: a held comment's final
+	 * decision, or a correction. An approval taken back no longer counts; a spam rejection marks the author. A spam
+	 * mark is not cleared by correcting that one rejection (other comments may have earned it): a moderator's RESET
+	 * or TRUST does that.
+	 */
+	public AuthorStanding revised(Decision from, Decision to, boolean spam) {
+		int count = this.approved;
+		if (from == Decision.APPROVED && to != Decision.APPROVED && count > 0 && count != Integer.MAX_VALUE) {
+			count--;
+		}
+		if (to == Decision.APPROVED && from != Decision.APPROVED && count != Integer.MAX_VALUE) {
+			count++;
+		}
+		return new AuthorStanding(count, this.spamRejected || (to == Decision.REJECTED && spam));
+	}
+
+	/**
 	 * The reasons that mark an author as a spammer: blocked terms, spam patterns, a filled honeypot, a bot-fast
 	 * submission, or a moderator's rejection. Missing fields, duplicates and floods do not.
 	 */

@@ -18,7 +18,11 @@ public final class Authors {
 	 * is missing or invalid (such comments are rejected without any state).
 	 */
 	public static Optional<String> normalizedEmail(Comment comment) {
-		String email = comment.author().email();
+		return normalizedEmail(comment.author().email());
+	}
+
+	/** An email address as authors are keyed: stripped and lower-cased when valid, empty otherwise. */
+	public static Optional<String> normalizedEmail(String email) {
 		if (Text.isBlank(email) || !EmailAddressCheck.isValid(email)) {
 			return Optional.empty();
 		}

@@ -12,7 +12,7 @@ import com.google.re2j.Pattern;
  * "https://www.example.com" counts once. Occurrences are counted without overlap, left to right, in the
  * scanned prefix of the content (see {@link Text#scanWindow}).
  */
-final class LinkCounter implements ModerationRule {
+public final class LinkCounter implements ModerationRule {
 
 	private static final Pattern LINK = Pattern.compile("(?i)https?://(?:www\\.)?|www\\.");
 
@@ -23,7 +23,7 @@ final class LinkCounter implements ModerationRule {
 	}
 
 	/** The number of links in {@code text} by the rule above. */
-	static int count(String text) {
+	public static int count(String text) {
 		if (text == null) {
 			return 0;
 		}

@@ -26,11 +26,23 @@ public enum ReasonCode {
 	 * to count a new author as a weak signal.
 	 */
 	NEW_AUTHOR,
-	/** A moderator approved the held comment (field "review"). */
+	/** A moderator approved the comment (field "review"): a held one, or a correction. */
 	MODERATOR_APPROVED,
-	/** A moderator rejected the held comment (field "review"). */
+	/** A moderator rejected the comment (field "review"): a held one, or a correction. */
 	MODERATOR_REJECTED,
 	/** No moderator reviewed the held comment within moderation.rules.held-retention (field "review"). */
-	REVIEW_EXPIRED
+	REVIEW_EXPIRED,
+	/** A moderator banned the author (comments.author-actions BAN): rejected by default. */
+	AUTHOR_BANNED,
+	/**
+	 * A moderator put the author under premoderation (comments.author-actions PREMODERATE): held by default, and
+	 * not skipped for a trusted author.
+	 */
+	AUTHOR_PREMODERATED,
+	/**
+	 * The spam classifier gave the comment a spam probability at or above the site's hold threshold (held by
+	 * default; rejected at or above its reject threshold), learned from moderators' verdicts.
+	 */
+	SPAM_CLASSIFIER
 
 }

@@ -91,7 +91,7 @@ public final class RuleActions {
 
 	public static RuleAction defaultAction(ReasonCode code) {
 		return switch (code) {
-			case TOO_MANY_LINKS, HELD_TERM -> RuleAction.HOLD;
+			case TOO_MANY_LINKS, HELD_TERM, AUTHOR_PREMODERATED, SPAM_CLASSIFIER -> RuleAction.HOLD;
 			case LINK, NEW_AUTHOR -> RuleAction.SCORE;
 			default -> RuleAction.REJECT;
 		};

@@ -53,6 +53,16 @@ public final class StatefulModerator {
 	 */
 	public Verdict moderate(Submission submission, List<Reason> statelessReasons, AuthorHistory history,
 			DecisionRules rules) {
+		return moderate(submission, statelessReasons, history, rules, null);
+	}
+
+	/**
+	 * As {@link #moderate(Submission, List, AuthorHistory, DecisionRules)}, under a moderator's action on the author
+	 * (null for none): BAN adds AUTHOR_BANNED, PREMODERATE adds AUTHOR_PREMODERATED and is never skipped as a
+	 * trusted author's hold, TRUST makes the author trusted whatever their earned standing.
+	 */
+	public Verdict moderate(Submission submission, List<Reason> statelessReasons, AuthorHistory history,
+			DecisionRules rules, AuthorAction action) {
 		RuleActions actions = rules.actions();
 		List<Reason> reasons = new ArrayList<>(statelessReasons);
 		Instant at = submission.receivedAt();
@@ -78,8 +88,18 @@ public final class StatefulModerator {
 			reasons.add(new Reason(ReasonCode.NEW_AUTHOR, "author.email",
 					"Comments from authors new to this site are checked more closely."));
 		}
-		Verdict verdict = actions.decide(reasons, standing.trusted(rules.trustedAuthorMinApproved()),
-				rules.trustedAuthorHeldFor());
+		AuthorAction.Kind kind = (action != null && action.inForceAt(at)) ? action.kind() : null;
+		if (kind == AuthorAction.Kind.BAN) {
+			reasons.add(new Reason(ReasonCode.AUTHOR_BANNED, "author.email",
+					"Comments from this author are not accepted on this site."));
+		}
+		else if (kind == AuthorAction.Kind.PREMODERATE) {
+			reasons.add(new Reason(ReasonCode.AUTHOR_PREMODERATED, "author.email",
+					"Comments from this author are checked by a moderator before they appear."));
+		}
+		boolean trusted = (kind == AuthorAction.Kind.TRUST)
+				|| (kind != AuthorAction.Kind.PREMODERATE && standing.trusted(rules.trustedAuthorMinApproved()));
+		Verdict verdict = actions.decide(reasons, trusted, rules.trustedAuthorHeldFor());
 		history.commented(submission.author(), at);
 		if (verdict.decision() != Decision.REJECTED) {
 			history.said(submission.fingerprint(), submission.commentId(), at);
@@ -96,6 +116,20 @@ public final class StatefulModerator {
 		history.standing(author, standing.after(decision, reasons), at);
 	}
 
+	/**
+	 * Records a new outcome of one of the author's comments in their standing: a held comment's final decision, or
+	 * a moderator's correction of a final one ({@code from} APPROVED or REJECTED).
+	 */
+	public void revised(String author, Decision from, Decision to, boolean spam, Instant at, AuthorHistory history) {
+		AuthorStanding standing = history.standing(author, at.minus(this.settings.authorRetention()));
+		history.standing(author, standing.revised(from, to, spam), at);
+	}
+
+	/** A RESET: the author's earned standing starts again from nothing. */
+	public void reset(String author, Instant at, AuthorHistory history) {
+		history.standing(author, AuthorStanding.NEW, at);
+	}
+
 	private static boolean within(Instant previous, Instant now, Duration interval) {
 		return !previous.isAfter(now) && Duration.between(previous, now).compareTo(interval) < 0;
 	}
@@ -105,7 +139,7 @@ public final class StatefulModerator {
 				"You are posting comments too quickly. Slow down, and try again in a little while.");
 	}
 
-	/** The final reason a moderator's verdict adds to a held comment's reasons. */
+	/** The reason a moderator's verdict adds to the automatic reasons of the comment. */
 	public static Reason moderatorReason(Decision decision, String moderator, String note) {
 		boolean approved = decision == Decision.APPROVED;
 		String message = (note != null && !note.isBlank()) ? note

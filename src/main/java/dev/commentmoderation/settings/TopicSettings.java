@@ -17,7 +17,10 @@ import org.springframework.validation.annotation.Validated;
  * @param deadLetter output: input records that are not a comment event (and unusable or unknown reviews), as
  * received, with headers saying why
  * @param held output: ModerationDecision events with decision HELD, keyed by commentId
- * @param reviewed input: moderators' reviews of held comments
+ * @param reviewed input: moderators' verdicts on comments (held ones, and corrections of final ones)
+ * @param authorActions input: moderators' actions on authors (TRUST, BAN, PREMODERATE, RESET), keyed by email
+ * @param classifierModel the spam classifier's model, compacted: written by the model stage, read by every
+ * instance into a global store (the service creates it compacted with {@code create})
  * @param create create missing topics at start-up
  * @param partitions partitions of topics the service creates, and of its internal repartition topics
  * @param replicationFactor replication factor of topics the service creates; -1 takes the broker's default
@@ -31,6 +34,8 @@ public record TopicSettings(
 		@DefaultValue("comments.submitted.DLT") @NotBlank @Pattern(regexp = LEGAL_TOPIC, message = TOPIC_MESSAGE) String deadLetter,
 		@DefaultValue("comments.held") @NotBlank @Pattern(regexp = LEGAL_TOPIC, message = TOPIC_MESSAGE) String held,
 		@DefaultValue("comments.reviewed") @NotBlank @Pattern(regexp = LEGAL_TOPIC, message = TOPIC_MESSAGE) String reviewed,
+		@DefaultValue("comments.author-actions") @NotBlank @Pattern(regexp = LEGAL_TOPIC, message = TOPIC_MESSAGE) String authorActions,
+		@DefaultValue("comments.classifier-model") @NotBlank @Pattern(regexp = LEGAL_TOPIC, message = TOPIC_MESSAGE) String classifierModel,
 		@DefaultValue("false") boolean create,
 		@DefaultValue("6") @Min(1) int partitions,
 		@DefaultValue("-1") @Min(-1) short replicationFactor) {

@@ -8,6 +8,7 @@ import java.util.Optional;
 import org.apache.kafka.streams.processor.api.ContextualProcessor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.WindowStore;
 import org.apache.kafka.streams.state.WindowStoreIterator;
 
@@ -15,6 +16,7 @@ import dev.commentmoderation.events.DeadLetterHeaders;
 import dev.commentmoderation.events.DecisionWriter;
 import dev.commentmoderation.events.EnvelopeError;
 import dev.commentmoderation.events.InvalidEnvelopeException;
+import dev.commentmoderation.rules.AuthorAction;
 import dev.commentmoderation.rules.AuthorHistory;
 import dev.commentmoderation.rules.AuthorStanding;
 import dev.commentmoderation.policy.Policy;
@@ -51,6 +53,10 @@ final class AuthorProcessor extends ContextualProcessor<byte[], byte[], byte[], 
 
 	private WindowStore<String, byte[]> standings;
 
+	private KeyValueStore<String, byte[]> actions;
+
+	private WindowStore<String, byte[]> authorComments;
+
 	AuthorProcessor(StatefulModerator moderator, DecisionWriter writer, ModerationListener listener, Clock clock) {
 		this.moderator = moderator;
 		this.writer = writer;
@@ -65,6 +71,8 @@ final class AuthorProcessor extends ContextualProcessor<byte[], byte[], byte[], 
 		this.lastComment = context.getStateStore(ModerationTopology.AUTHOR_LAST_COMMENT);
 		this.fingerprints = context.getStateStore(ModerationTopology.COMMENT_FINGERPRINTS);
 		this.standings = context.getStateStore(ModerationTopology.AUTHOR_STANDING);
+		this.actions = context.getStateStore(ModerationTopology.AUTHOR_ACTIONS);
+		this.authorComments = context.getStateStore(ModerationTopology.AUTHOR_COMMENTS);
 	}
 
 	@Override
@@ -80,6 +88,9 @@ final class AuthorProcessor extends ContextualProcessor<byte[], byte[], byte[], 
 		}
 		else if (message.reviewed() != null) {
 			reviewed(record, message.reviewed());
+		}
+		else if (message.action() != null) {
+			act(record, message.action());
 		}
 	}
 
@@ -104,23 +115,30 @@ final class AuthorProcessor extends ContextualProcessor<byte[], byte[], byte[], 
 		DecisionRules decisionRules = decisionRules(rules);
 		String policyVersion = (rules != null) ? rules.policyVersion() : null;
 		String site = (rules != null) ? rules.site() : Policy.DEFAULT_SITE;
-		Verdict verdict = this.moderator.moderate(submission, comment.reasons(), new StoreHistory(), decisionRules);
+		StoreHistory history = new StoreHistory();
+		Internal.Action action = action(comment.author());
+		AuthorStanding standing = history.standing(comment.author(),
+				submission.receivedAt().minus(this.moderator.settings().authorRetention()));
+		Verdict verdict = this.moderator.moderate(submission, comment.reasons(), history, decisionRules,
+				(action != null) ? action.toAction() : null);
 		Instant moderatedAt = this.clock.instant();
 		byte[] json = this.writer.write(comment.commentId(), comment.postId(), comment.siteId(), verdict,
-				policyVersion, moderatedAt, comment.receivedJson(), null);
+				policyVersion, moderatedAt, comment.receivedJson(), 1, null, comment.classification());
 		String jsonText = new String(json, java.nio.charset.StandardCharsets.UTF_8);
 		this.decisions.put(comment.commentId(),
 				Internal.write(new Internal.StoredDecision(verdict.decision(), jsonText)), now);
 		context().forward(record.withKey(commentKey).withValue(new Route(destination(verdict.decision()), json)));
-		Internal.CommentStatus status = (verdict.decision() == Decision.HELD)
-				? new Internal.CommentStatus(comment.commentId(), comment.author(), Decision.HELD, comment.postId(),
-						comment.siteId(), verdict.reasons(), comment.receivedJson(), moderatedAt.toEpochMilli(), now,
-						policyVersion, verdict.score())
-				: new Internal.CommentStatus(comment.commentId(), comment.author(), verdict.decision(), null, null,
-						null, null, 0L, now, null, null);
+		Internal.CommentStatus status = new Internal.CommentStatus(comment.commentId(), comment.author(),
+				verdict.decision(), comment.postId(), comment.siteId(), verdict.reasons(), comment.receivedJson(),
+				(verdict.decision() == Decision.HELD) ? moderatedAt.toEpochMilli() : 0L, now, policyVersion,
+				verdict.score(), moderatedAt.toString(), Internal.Standing.of(standing), action,
+				comment.classification());
+		this.authorComments.put(comment.author(), Internal.write(new Internal.AuthorComment(comment.commentId(),
+				comment.siteId(), comment.postId(), verdict.decision(), 1)), now);
 		context().forward(record.withKey(commentKey)
 			.withValue(new Route(Route.Destination.TO_COMMENT, Internal.write(new Internal.ToComment(status, null)))));
 		this.listener.decided(comment.commentId(), site, verdict, Duration.ofNanos(System.nanoTime() - started));
+		this.listener.decisionLatency(ModerateCommentProcessor.sinceSubmitted(record.timestamp(), this.clock));
 	}
 
 	/**
@@ -153,12 +171,50 @@ final class AuthorProcessor extends ContextualProcessor<byte[], byte[], byte[], 
 		this.listener.deadLettered(source, failure);
 	}
 
+	/**
+	 * A new outcome of one of the author's comments (a held comment's final decision, or a correction): the stored
+	 * decision (re-emitted on resubmission), the author's standing and history.
+	 */
 	private void reviewed(Record<byte[], byte[]> record, Internal.FinalDecision decision) {
 		long now = record.timestamp();
 		this.decisions.put(decision.commentId(),
 				Internal.write(new Internal.StoredDecision(decision.decision(), decision.json())), now);
-		this.moderator.reviewed(decision.author(), decision.decision(), decision.reasons(), Instant.ofEpochMilli(now),
-				new StoreHistory());
+		Decision previous = (decision.previous() != null) ? decision.previous() : Decision.HELD;
+		if (decision.previous() == null) {
+			// from a version before revisions: a held comment's final decision, its spam read from the reasons
+			this.moderator.reviewed(decision.author(), decision.decision(), decision.reasons(),
+					Instant.ofEpochMilli(now), new StoreHistory());
+		}
+		else {
+			this.moderator.revised(decision.author(), previous, decision.decision(), decision.spam(),
+					Instant.ofEpochMilli(now), new StoreHistory());
+		}
+		if (decision.revision() > 0) {
+			this.authorComments.put(decision.author(),
+					Internal.write(new Internal.AuthorComment(decision.commentId(), decision.siteId(),
+							decision.postId(), decision.decision(), decision.revision())),
+					Math.max(0L, decision.decidedTimestamp()));
+		}
+	}
+
+	/**
+	 * A moderator's action on the author: in force for every comment this stage reads after it (RESET clears it
+	 * and the author's earned standing).
+	 */
+	private void act(Record<byte[], byte[]> record, Internal.ActionRequest request) {
+		if (request.action().kind() == AuthorAction.Kind.RESET) {
+			this.actions.delete(request.author());
+			this.moderator.reset(request.author(), Instant.ofEpochMilli(record.timestamp()), new StoreHistory());
+		}
+		else {
+			this.actions.put(request.author(), Internal.write(request.action()));
+		}
+	}
+
+	/** The moderator's action on this author, if any is stored (a lapsed BAN is ignored where it is used). */
+	private Internal.Action action(String author) {
+		byte[] bytes = this.actions.get(author);
+		return (bytes != null) ? Internal.read(bytes, Internal.Action.class) : null;
 	}
 
 	static Route.Destination destination(Decision decision) {

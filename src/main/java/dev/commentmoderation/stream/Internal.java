@@ -7,6 +7,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import dev.commentmoderation.classifier.Classification;
+import dev.commentmoderation.classifier.Label;
+import dev.commentmoderation.rules.AuthorAction;
 import dev.commentmoderation.rules.AuthorStanding;
 import dev.commentmoderation.rules.Decision;
 import dev.commentmoderation.rules.DecisionRules;
@@ -70,11 +73,12 @@ final class Internal {
 	 * set by the IP flood stage.
 	 */
 	record PendingComment(String commentId, String postId, String siteId, String author, String ip,
-			String fingerprint, List<Reason> reasons, String receivedJson, Long previousFromIp, Rules rules) {
+			String fingerprint, List<Reason> reasons, String receivedJson, Long previousFromIp, Rules rules,
+			Classification classification) {
 
 		PendingComment withPreviousFromIp(Long previous) {
 			return new PendingComment(commentId, postId, siteId, author, ip, fingerprint, reasons, receivedJson,
-					previous, rules);
+					previous, rules, classification);
 		}
 
 	}
@@ -120,25 +124,121 @@ final class Internal {
 	}
 
 	/**
-	 * The author stage tells the review stage (partitioned by commentId) of every decision: HELD ones with what
-	 * a final decision needs, the others so that a review of them is "already final".
+	 * The author stage tells the review stage (partitioned by commentId) of every decision, with what a later
+	 * revision needs (a moderator may correct any decision): the automatic reasons and score, the comment as
+	 * received, and the author's standing and moderator action when it was decided. {@code heldTimestamp} is the
+	 * record timestamp of the decision (held or not); {@code heldAtMillis} the wall-clock time of a HELD one.
 	 */
 	record CommentStatus(String commentId, String author, Decision decision, String postId, String siteId,
 			List<Reason> reasons, String receivedJson, long heldAtMillis, long heldTimestamp, String policyVersion,
-			Score score) {
+			Score score, String moderatedAt, Standing standing, Action action, Classification classification) {
 	}
 
-	/** A moderator's review, with where it came from (for dead-lettering it as received). */
+	/**
+	 * One comment as the review stage keeps it: its first decision's status, every revision after the first, and
+	 * every moderator verdict recorded (those that changed nothing too: each is a label).
+	 */
+	record CommentState(CommentStatus status, List<Revision> revisions, List<RecordedVerdict> verdicts) {
+
+		/** The outcome now: the last revision's, or the first decision's. */
+		Decision decision() {
+			return (revisions == null || revisions.isEmpty()) ? status.decision()
+					: revisions.get(revisions.size() - 1).decision();
+		}
+
+		int revision() {
+			return (revisions == null || revisions.isEmpty()) ? 1 : revisions.get(revisions.size() - 1).revision();
+		}
+
+		CommentState with(Revision revision, RecordedVerdict verdict) {
+			List<Revision> allRevisions = new java.util.ArrayList<>((revisions != null) ? revisions : List.of());
+			if (revision != null) {
+				allRevisions.add(revision);
+			}
+			List<RecordedVerdict> allVerdicts = new java.util.ArrayList<>((verdicts != null) ? verdicts : List.of());
+			if (verdict != null) {
+				allVerdicts.add(verdict);
+			}
+			return new CommentState(status, allRevisions, allVerdicts);
+		}
+
+		/** A stored value: a CommentState, or a CommentStatus that held comments were stored as before 2.0. */
+		static CommentState read(byte[] bytes) {
+			CommentState state = Internal.read(bytes, CommentState.class);
+			if (state.status() != null) {
+				return state;
+			}
+			return new CommentState(Internal.read(bytes, CommentStatus.class), List.of(), List.of());
+		}
+
+	}
+
+	/**
+	 * A decision after the first: {@code reason} is the one added to the automatic reasons (the moderator's
+	 * verdict or REVIEW_EXPIRED); {@code moderator} null for an expiry.
+	 */
+	record Revision(int revision, Decision decision, Reason reason, String moderatedAt, String moderator, String note,
+			Boolean spam, String reviewedAt) {
+	}
+
+	/** A moderator's verdict as recorded; {@code changed} false when it equalled the outcome it found. */
+	record RecordedVerdict(Decision decision, boolean spam, String moderator, String note, String at, boolean changed,
+			int revision) {
+	}
+
+	/** A moderator's verdict, with where it came from (for dead-lettering it as received). */
 	record ReviewRequest(String commentId, Decision decision, String moderator, String note, String rawValue,
-			byte[] originalKey, String sourceTopic, int sourcePartition, long sourceOffset, long sourceTimestamp) {
+			byte[] originalKey, String sourceTopic, int sourcePartition, long sourceOffset, long sourceTimestamp,
+			Boolean spam, String reviewedAt) {
 	}
 
-	/** A held comment's final decision, back to its author's partition. */
-	record FinalDecision(String commentId, String author, Decision decision, List<Reason> reasons, String json) {
+	/**
+	 * A new outcome of a comment (a held comment's final decision, or a correction), back to its author's partition:
+	 * for the author's standing ({@code previous} is the outcome it replaces), for re-emission on resubmission,
+	 * and for the author's history ({@code decidedTimestamp}: the record time of the first decision).
+	 */
+	record FinalDecision(String commentId, String author, Decision decision, List<Reason> reasons, String json,
+			Decision previous, boolean spam, int revision, String siteId, String postId, long decidedTimestamp) {
 	}
 
-	/** Messages the author stage reads: exactly one of the two is set. */
-	record ToAuthor(PendingComment comment, FinalDecision reviewed) {
+	/** A moderator's action on an author, as stored and carried (instants as ISO-8601 strings, or null). */
+	record Action(AuthorAction.Kind kind, String until, String moderator, String note, String at) {
+
+		static Action of(AuthorAction action) {
+			return new Action(action.kind(), iso(action.until()), action.moderator(), action.note(), iso(action.at()));
+		}
+
+		AuthorAction toAction() {
+			return new AuthorAction(kind, instant(until), moderator, note, instant(at));
+		}
+
+		private static String iso(java.time.Instant instant) {
+			return (instant != null) ? instant.toString() : null;
+		}
+
+		private static java.time.Instant instant(String text) {
+			return (text != null) ? java.time.Instant.parse(text) : null;
+		}
+
+	}
+
+	/** A moderator's action on the author of the record's key. */
+	record ActionRequest(String author, Action action) {
+	}
+
+	/** One of an author's comments and its outcome, in the author's history (a record per outcome). */
+	record AuthorComment(String commentId, String siteId, String postId, Decision decision, int revision) {
+	}
+
+	/**
+	 * A label for one model (a site's, or the shared one) from a moderator's verdict or autolearn: SPAM, HAM, or
+	 * null for a verdict that is no label (a rejection not for spam), which takes back an earlier label.
+	 */
+	record LabelEvent(String model, String commentId, Label label, List<String> tokens) {
+	}
+
+	/** Messages the author stage reads: exactly one of the three is set. */
+	record ToAuthor(PendingComment comment, FinalDecision reviewed, ActionRequest action) {
 	}
 
 	/** Messages the review stage reads: exactly one of the two is set. */

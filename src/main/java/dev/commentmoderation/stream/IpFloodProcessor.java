@@ -47,7 +47,7 @@ final class IpFloodProcessor extends ContextualProcessor<byte[], byte[], byte[],
 		Instant previous = IpFloodCheck.previousComment(pending.ip(), pending.commentId(),
 				Instant.ofEpochMilli(record.timestamp()), interval, this.ipComments);
 		byte[] value = Internal.write(new Internal.ToAuthor(
-				pending.withPreviousFromIp((previous != null) ? previous.toEpochMilli() : null), null));
+				pending.withPreviousFromIp((previous != null) ? previous.toEpochMilli() : null), null, null));
 		context().forward(record.withKey(ModerateCommentProcessor.utf8(pending.author()))
 			.withValue(new Route(Route.Destination.BY_AUTHOR, value)));
 	}

@@ -4,11 +4,18 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 
 import org.apache.kafka.streams.processor.api.ContextualProcessor;
+import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.state.KeyValueStore;
 
+import dev.commentmoderation.classifier.Classification;
+import dev.commentmoderation.classifier.Features;
+import dev.commentmoderation.classifier.Label;
 import dev.commentmoderation.events.CommentEventParser;
 import dev.commentmoderation.events.DeadLetterHeaders;
 import dev.commentmoderation.events.DecisionWriter;
@@ -19,6 +26,9 @@ import dev.commentmoderation.rules.Authors;
 import dev.commentmoderation.rules.Comment;
 import dev.commentmoderation.rules.Decision;
 import dev.commentmoderation.rules.DecisionRules;
+import dev.commentmoderation.rules.Reason;
+import dev.commentmoderation.rules.ReasonCode;
+import dev.commentmoderation.rules.RuleAction;
 import dev.commentmoderation.rules.Verdict;
 
 /**
@@ -44,13 +54,29 @@ final class ModerateCommentProcessor extends ContextualProcessor<byte[], byte[],
 
 	private Internal.Rules lastRules;
 
+	/** The classifier and its model's global store; null when the classifier is off. */
+	private final CommentClassifier classifier;
+
+	private KeyValueStore<byte[], byte[]> models;
+
+	private Internal.Rules lastRejecting;
+
 	ModerateCommentProcessor(CommentEventParser parser, CommentRules rules, DecisionWriter writer,
-			ModerationListener listener, Clock clock) {
+			ModerationListener listener, Clock clock, CommentClassifier classifier) {
 		this.parser = parser;
 		this.rules = rules;
 		this.writer = writer;
 		this.listener = listener;
 		this.clock = clock;
+		this.classifier = classifier;
+	}
+
+	@Override
+	public void init(ProcessorContext<byte[], Route> context) {
+		super.init(context);
+		if (this.classifier != null) {
+			this.models = context.getStateStore(ModerationTopology.CLASSIFIER_MODEL);
+		}
 	}
 
 	@Override
@@ -72,14 +98,32 @@ final class ModerateCommentProcessor extends ContextualProcessor<byte[], byte[],
 				context().forward(record.withKey(utf8(comment.commentId())).withValue(new Route(destination, out)));
 				this.listener.decided(comment.commentId(), applied.site(), verdict,
 						Duration.ofNanos(System.nanoTime() - started));
+				this.listener.decisionLatency(sinceSubmitted(record.timestamp(), this.clock));
 				return;
 			}
 			String ip = Authors.ip(comment).orElse(null);
+			List<Reason> reasons = applied.reasons();
+			Internal.Rules rules = carried(applied);
+			Classification classification = null;
+			if (this.classifier != null) {
+				Features features = Features.of(comment);
+				classification = this.classifier.classify(comment, features, this.models::get);
+				Classification.Outcome outcome = classification.outcome(this.classifier.settings());
+				if (outcome != null) {
+					reasons = new ArrayList<>(reasons);
+					reasons.add(CommentClassifier.reason(classification));
+					if (outcome == Classification.Outcome.REJECT
+							&& applied.decisionRules().actions().of(ReasonCode.SPAM_CLASSIFIER) == RuleAction.HOLD) {
+						rules = rejecting(rules);
+					}
+				}
+				autolearn(record, comment, classification, features);
+			}
 			Internal.PendingComment pending = new Internal.PendingComment(comment.commentId(), comment.postId(),
-					comment.siteId(), author.get(), ip, Authors.fingerprint(author.get(), comment), applied.reasons(),
-					submitted.receivedJson(), null, carried(applied));
+					comment.siteId(), author.get(), ip, Authors.fingerprint(author.get(), comment), reasons,
+					submitted.receivedJson(), null, rules, classification);
 			String key = (ip != null) ? "ip:" + ip : "email:" + author.get();
-			out = Internal.write(new Internal.ToAuthor(pending, null));
+			out = Internal.write(new Internal.ToAuthor(pending, null, null));
 			context().forward(record.withKey(utf8(key)).withValue(new Route(Route.Destination.BY_IP, out)));
 		}
 		catch (InvalidEnvelopeException ex) {
@@ -102,6 +146,36 @@ final class ModerateCommentProcessor extends ContextualProcessor<byte[], byte[],
 		return this.lastRules;
 	}
 
+	/**
+	 * The carried rules of a comment the classifier scored at or above the reject threshold: SPAM_CLASSIFIER rejects
+	 * (where the policy leaves it to hold; a policy that scores it adds its score instead).
+	 */
+	private Internal.Rules rejecting(Internal.Rules rules) {
+		if (this.lastRejecting == null || !this.lastRejecting.policyVersion().equals(rules.policyVersion())
+				|| !this.lastRejecting.site().equals(rules.site())) {
+			java.util.Map<ReasonCode, RuleAction> actions = new java.util.EnumMap<>(ReasonCode.class);
+			actions.putAll(rules.actions());
+			actions.put(ReasonCode.SPAM_CLASSIFIER, RuleAction.REJECT);
+			this.lastRejecting = new Internal.Rules(rules.policyVersion(), rules.site(), actions, rules.scores(),
+					rules.holdAt(), rules.rejectAt(), rules.floodIntervalMillis(), rules.trustedAuthorMinApproved());
+		}
+		return this.lastRejecting;
+	}
+
+	/** With autolearn on, a confident score is learned as a label (SpamAssassin's bayes_auto_learn). */
+	private void autolearn(Record<byte[], byte[]> record, Comment comment, Classification classification,
+			Features features) {
+		Label label = classification.autolearnLabel(this.classifier.settings());
+		if (label == null) {
+			return;
+		}
+		for (Internal.LabelEvent event : this.classifier.labelEvents(comment.commentId(), comment.siteId(), label,
+				features.texts())) {
+			context().forward(record.withKey(utf8(event.model()))
+				.withValue(new Route(Route.Destination.TO_MODEL, Internal.write(event))));
+		}
+	}
+
 	private void deadLetter(Record<byte[], byte[]> record, InvalidEnvelopeException failure) {
 		DeadLetterHeaders.Source source = source(record);
 		context().forward(record.withHeaders(DeadLetterHeaders.of(record.headers(), source, failure))
@@ -115,6 +189,11 @@ final class ModerateCommentProcessor extends ContextualProcessor<byte[], byte[],
 
 	static byte[] utf8(String text) {
 		return text.getBytes(StandardCharsets.UTF_8);
+	}
+
+	/** From a record's timestamp to now; never negative (a producer's clock may run ahead). */
+	static Duration sinceSubmitted(long recordTimestamp, Clock clock) {
+		return Duration.ofMillis(Math.max(0, clock.millis() - recordTimestamp));
 	}
 
 }

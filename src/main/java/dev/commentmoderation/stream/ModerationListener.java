@@ -23,6 +23,13 @@ public interface ModerationListener {
 	default void decided(String commentId, String site, Verdict verdict, Duration processingTime) {
 	}
 
+	/**
+	 * A first decision was made this long after its comment's record was written to the input topic (its record
+	 * timestamp): the end-to-end latency a site sees, repartition hops and their exactly-once commits included.
+	 */
+	default void decisionLatency(Duration sinceSubmitted) {
+	}
+
 	/** A commentId seen before was submitted again: its stored decision was re-emitted. */
 	default void resubmitted(String commentId, Decision decision) {
 	}
@@ -32,6 +39,19 @@ public interface ModerationListener {
 	 * it in time ({@code expired} true), {@code turnaround} after it was held.
 	 */
 	default void reviewed(String commentId, Decision decision, boolean expired, Duration turnaround) {
+	}
+
+	/**
+	 * A moderator's verdict was applied to a comment whose outcome was {@code previous}: {@code changed} when it
+	 * made a new revision (a held comment's final decision, or a correction of a final one), false when it equalled
+	 * the outcome it found.
+	 */
+	default void verdict(String commentId, Decision previous, Decision decision, boolean spam, boolean changed,
+			int revision) {
+	}
+
+	/** A moderator's action on an author was read (TRUST, BAN, PREMODERATE or RESET). */
+	default void authorAction(String action) {
 	}
 
 	default void deadLettered(DeadLetterHeaders.Source source, InvalidEnvelopeException failure) {

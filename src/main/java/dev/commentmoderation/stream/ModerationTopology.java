@@ -17,6 +17,7 @@ import org.apache.kafka.streams.kstream.Produced;
 import org.apache.kafka.streams.kstream.Repartitioned;
 import org.apache.kafka.streams.state.Stores;
 
+import dev.commentmoderation.classifier.ClassifierSettings;
 import dev.commentmoderation.events.CommentEventParser;
 import dev.commentmoderation.events.DecisionWriter;
 import dev.commentmoderation.policy.ActivePolicy;
@@ -45,8 +46,12 @@ import dev.commentmoderation.rules.Verdict;
  * {@value #REVIEWED_BY_AUTHOR}.</li>
  * <li>{@code parse-review} (reviewed topic's partitions): parse a moderator's review; re-keyed by commentId into
  * repartition {@value #REVIEWS_BY_COMMENT}.</li>
- * <li>{@code review-comment} (by commentId; stores {@value #HELD_COMMENTS}, {@value #FINAL_COMMENTS}): the final
- * decision of a held comment, to the approved or rejected topic and back to the author.</li>
+ * <li>{@code review-comment} (by commentId; stores {@value #HELD_COMMENTS}, {@value #COMMENT_HISTORY}): moderators'
+ * verdicts: the final decision of a held comment or a correction of a final one, as a new revision, to the approved
+ * or rejected topic and back to the author.</li>
+ * <li>{@code parse-author-action} (author-actions topic's partitions): a moderator's action on an author, to the
+ * author's partition with the revisions (repartition {@value #REVIEWED_BY_AUTHOR}; stores {@value #AUTHOR_ACTIONS},
+ * {@value #AUTHOR_COMMENTS} beside the author stage's others).</li>
  * </ol>
  * Every internal topic and store has an explicit name, so internal topic names
  * ({@code <application.id>-<name>-repartition}, {@code <application.id>-<store>-changelog}) are stable.
@@ -77,7 +82,26 @@ public final class ModerationTopology {
 
 	public static final String HELD_COMMENTS = "held-comments";
 
-	public static final String FINAL_COMMENTS = "final-comments";
+	/** Every decided comment, by commentId, for the decision retention: revisions and verdicts. */
+	public static final String COMMENT_HISTORY = "comment-history";
+
+	/** Moderators' actions in force, by author. */
+	public static final String AUTHOR_ACTIONS = "author-actions";
+
+	/** Each author's comments and their outcomes, for the decision retention. */
+	public static final String AUTHOR_COMMENTS = "author-comments";
+
+	/** Labels from verdicts (and autolearn), keyed by model: a site's, or the shared one. */
+	public static final String LABELS_BY_MODEL = "labels-by-model";
+
+	/** Per model and commentId, the label and tokens learned. */
+	public static final String LABEL_LEDGER = "label-ledger";
+
+	/** The model stage's records of the models it writes (the model topic's records, by model). */
+	public static final String MODEL_TOKENS = "model-tokens";
+
+	/** The global store of the model topic: every instance scores with it. */
+	public static final String CLASSIFIER_MODEL = "classifier-model";
 
 	/** Out-of-order slack kept on top of the flood interval in the flood stores. */
 	static final Duration FLOOD_SLACK = Duration.ofMinutes(1);
@@ -86,10 +110,11 @@ public final class ModerationTopology {
 	 * The topic names the topology reads and writes, and the partitions of its repartition topics.
 	 */
 	public record Topics(String submitted, String approved, String rejected, String deadLetter, String held,
-			String reviewed, int partitions) {
+			String reviewed, String authorActions, String classifierModel, int partitions) {
 
 		public Topics(String submitted, String approved, String rejected, String deadLetter) {
-			this(submitted, approved, rejected, deadLetter, "comments.held", "comments.reviewed", 6);
+			this(submitted, approved, rejected, deadLetter, "comments.held", "comments.reviewed",
+					"comments.author-actions", "comments.classifier-model", 6);
 		}
 
 	}
@@ -108,6 +133,9 @@ public final class ModerationTopology {
 	private final ModerationListener listener;
 
 	private final Clock clock;
+
+	/** The spam classifier; null when it is off. */
+	private CommentClassifier classifier;
 
 	/**
 	 * @param rules the active policy's rules, asked once per comment
@@ -149,6 +177,12 @@ public final class ModerationTopology {
 				listener, clock);
 	}
 
+	/** Scores comments with the spam classifier and learns from verdicts (without: no classifier). */
+	public ModerationTopology withClassifier(ClassifierSettings settings) {
+		this.classifier = new CommentClassifier(settings);
+		return this;
+	}
+
 	public void addTo(StreamsBuilder builder) {
 		CommentEventParser parser = new CommentEventParser();
 		DecisionWriter writer = new DecisionWriter();
@@ -159,16 +193,22 @@ public final class ModerationTopology {
 		window(builder, AUTHOR_LAST_COMMENT, floodRetention, Serdes.String());
 		window(builder, COMMENT_FINGERPRINTS, settings.duplicateRetention(), Serdes.String());
 		window(builder, AUTHOR_STANDING, settings.authorRetention(), Serdes.ByteArray());
-		window(builder, FINAL_COMMENTS, settings.decisionRetention(), Serdes.String());
+		window(builder, COMMENT_HISTORY, settings.decisionRetention(), Serdes.ByteArray());
 		builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(HELD_COMMENTS),
 				Serdes.String(), Serdes.ByteArray()));
+		builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(AUTHOR_ACTIONS),
+				Serdes.String(), Serdes.ByteArray()));
+		// one record per outcome, several per author at one time possible: duplicates kept
+		builder.addStateStore(Stores.windowStoreBuilder(Stores.persistentWindowStore(AUTHOR_COMMENTS,
+				atLeastOneMilli(settings.decisionRetention()), Duration.ofMillis(1), true), Serdes.String(),
+				Serdes.ByteArray()));
 
 		// 1. parse and stateless rules
 		Map<String, KStream<byte[], Route>> submitted = route(builder
 			.stream(this.topics.submitted(),
 					Consumed.with(Serdes.ByteArray(), Serdes.ByteArray()).withName("comments-submitted"))
-			.process(() -> new ModerateCommentProcessor(parser, this.rules, writer, this.listener, this.clock),
-					Named.as("moderate-comment")), "route-");
+			.process(() -> new ModerateCommentProcessor(parser, this.rules, writer, this.listener, this.clock,
+					this.classifier), Named.as("moderate-comment")), "route-");
 
 		// 2. flood by IP
 		Map<String, KStream<byte[], Route>> byIp = route(repartition(submitted.get("route-by-ip"), BY_IP)
@@ -181,32 +221,72 @@ public final class ModerationTopology {
 					Consumed.with(Serdes.ByteArray(), Serdes.ByteArray()).withName("comments-reviewed"))
 			.process(() -> new ParseReviewProcessor(this.listener), Named.as("parse-review")), "route-review-");
 
+		// moderators' actions on authors, parsed; to the author's partition with the reviewed comments' revisions
+		Map<String, KStream<byte[], Route>> authorActions = route(builder
+			.stream(this.topics.authorActions(),
+					Consumed.with(Serdes.ByteArray(), Serdes.ByteArray()).withName("comments-author-actions"))
+			.process(() -> new ParseAuthorActionProcessor(this.listener), Named.as("parse-author-action")),
+				"route-action-");
+
 		// 3. by author: comments, and final decisions of reviewed comments
 		KStream<byte[], byte[]> toAuthor = repartition(byIp.get("route-ip-by-author"), BY_AUTHOR);
 		Map<String, KStream<byte[], Route>> decided = route(toAuthor
 			.process(() -> new AuthorProcessor(this.stateful, writer, this.listener, this.clock),
-					Named.as("decide-comment"), DECISIONS, AUTHOR_LAST_COMMENT, COMMENT_FINGERPRINTS,
-					AUTHOR_STANDING), "route-decided-");
+					Named.as("decide-comment"), AUTHOR_STORES), "route-decided-");
 
 		// 5. by commentId: held comments and their reviews
 		KStream<byte[], byte[]> toComment = repartition(decided.get("route-decided-to-comment"), STATUS_BY_COMMENT)
 			.merge(repartition(reviews.get("route-review-to-comment"), REVIEWS_BY_COMMENT), Named.as("merge-by-comment"));
 		Map<String, KStream<byte[], Route>> reviewed = route(toComment.process(
 				() -> new ReviewProcessor(settings.heldRetention(), settings.decisionRetention(), writer, this.listener,
-						this.clock),
-				Named.as("review-comment"), HELD_COMMENTS, FINAL_COMMENTS), "route-reviewed-");
+						this.clock, this.classifier),
+				Named.as("review-comment"), HELD_COMMENTS, COMMENT_HISTORY), "route-reviewed-");
 
-		// final decisions of reviewed comments back to their author's partition, into the same processor
-		repartition(reviewed.get("route-reviewed-by-author"), REVIEWED_BY_AUTHOR)
+		// new revisions of reviewed comments, and author actions, to the author's partition, into the same stores
+		repartition(reviewed.get("route-reviewed-by-author")
+			.merge(authorActions.get("route-action-by-author"), Named.as("merge-to-author")), REVIEWED_BY_AUTHOR)
 			.process(() -> new AuthorProcessor(this.stateful, writer, this.listener, this.clock),
-					Named.as("record-review"), DECISIONS, AUTHOR_LAST_COMMENT, COMMENT_FINGERPRINTS, AUTHOR_STANDING);
+					Named.as("record-review"), AUTHOR_STORES);
+
+		if (this.classifier != null) {
+			addClassifier(builder, submitted.get("route-to-model").merge(reviewed.get("route-reviewed-to-model"),
+					Named.as("merge-labels")));
+		}
+	}
+
+	/**
+	 * The classifier's model: labels by model into the model stage, which writes the compacted model topic, read by
+	 * every instance into a global store that the first stage scores with.
+	 */
+	private void addClassifier(StreamsBuilder builder, KStream<byte[], Route> labels) {
+		builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(LABEL_LEDGER),
+				Serdes.String(), Serdes.ByteArray()));
+		builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(MODEL_TOKENS),
+				Serdes.ByteArray(), Serdes.ByteArray()));
+		route(repartition(labels, LABELS_BY_MODEL).process(() -> new ModelProcessor(this.classifier.settings()),
+				Named.as("learn-labels"), LABEL_LEDGER, MODEL_TOKENS), "route-model-");
+		builder.addGlobalStore(
+				Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(CLASSIFIER_MODEL), Serdes.ByteArray(),
+						Serdes.ByteArray())
+					.withLoggingDisabled(),
+				this.topics.classifierModel(),
+				Consumed.with(Serdes.ByteArray(), Serdes.ByteArray()).withName("classifier-model-records"),
+				ModelRecordsUpdater::new);
+	}
+
+	/** The stores of the author stage, shared by its two processors. */
+	private static final String[] AUTHOR_STORES = { DECISIONS, AUTHOR_LAST_COMMENT, COMMENT_FINGERPRINTS,
+			AUTHOR_STANDING, AUTHOR_ACTIONS, AUTHOR_COMMENTS };
+
+	private static Duration atLeastOneMilli(Duration retention) {
+		return retention.compareTo(Duration.ofMillis(1)) < 0 ? Duration.ofMillis(1) : retention;
 	}
 
 	private static void window(StreamsBuilder builder, String name, Duration retention,
 			org.apache.kafka.common.serialization.Serde<?> valueSerde) {
-		Duration kept = retention.compareTo(Duration.ofMillis(1)) < 0 ? Duration.ofMillis(1) : retention;
 		builder.addStateStore(Stores.windowStoreBuilder(
-				Stores.persistentWindowStore(name, kept, Duration.ofMillis(1), false), Serdes.String(), valueSerde));
+				Stores.persistentWindowStore(name, atLeastOneMilli(retention), Duration.ofMillis(1), false),
+				Serdes.String(), valueSerde));
 	}
 
 	private KStream<byte[], byte[]> repartition(KStream<byte[], Route> stream, String name) {
@@ -230,6 +310,7 @@ public final class ModerationTopology {
 				case REJECTED -> this.topics.rejected();
 				case HELD -> this.topics.held();
 				case DEAD_LETTER -> this.topics.deadLetter();
+				case MODEL -> this.topics.classifierModel();
 				default -> null;
 			};
 			if (topic != null) {

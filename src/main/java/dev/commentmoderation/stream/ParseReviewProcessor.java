@@ -30,7 +30,8 @@ final class ParseReviewProcessor extends ContextualProcessor<byte[], byte[], byt
 			ReviewParser.Review review = this.parser.parse(record.value());
 			Internal.ReviewRequest request = new Internal.ReviewRequest(review.commentId(), review.decision(),
 					review.moderator(), review.note(), review.receivedJson(), record.key(), source.topic(),
-					source.partition(), source.offset(), source.timestamp());
+					source.partition(), source.offset(), source.timestamp(), review.spam(),
+					(review.reviewedAt() != null) ? review.reviewedAt().toString() : null);
 			context().forward(record.withKey(ModerateCommentProcessor.utf8(review.commentId()))
 				.withValue(new Route(Route.Destination.TO_COMMENT,
 						Internal.write(new Internal.ToComment(null, request)))));

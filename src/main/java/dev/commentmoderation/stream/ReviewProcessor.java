@@ -17,6 +17,8 @@ import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.WindowStore;
 
+import dev.commentmoderation.classifier.Features;
+import dev.commentmoderation.events.CommentEventParser;
 import dev.commentmoderation.events.DeadLetterHeaders;
 import dev.commentmoderation.events.DecisionWriter;
 import dev.commentmoderation.events.EnvelopeError;
@@ -24,16 +26,16 @@ import dev.commentmoderation.events.InvalidEnvelopeException;
 import dev.commentmoderation.rules.Decision;
 import dev.commentmoderation.rules.Reason;
 import dev.commentmoderation.rules.StatefulModerator;
-import dev.commentmoderation.rules.Verdict;
 
 /**
- * Review stage 2, on the comment's partition (repartitions {@code decisions-by-comment} and
- * {@code reviews-by-comment}, both keyed by commentId). Keeps held comments in key-value store
- * {@value ModerationTopology#HELD_COMMENTS} until a moderator's review (or the held retention) gives them their
- * final decision, and remembers final decisions in window store {@value ModerationTopology#FINAL_COMMENTS} for
- * the decision retention, so that a review of an unknown or already-final comment is dead-lettered saying which.
- * The final decision goes out keyed by commentId, and back to the author's partition for the author's standing
- * and for re-emission on resubmission.
+ * The review stage, on the comment's partition (repartitions {@code decisions-by-comment} and
+ * {@code reviews-by-comment}, both keyed by commentId). Keeps every decided comment for the decision retention
+ * (window store {@value ModerationTopology#COMMENT_HISTORY}) and the held ones until their final decision
+ * (key-value store {@value ModerationTopology#HELD_COMMENTS}, the moderators' queue). A moderator's verdict on
+ * a held comment gives it its final decision; on an approved or rejected one it is a correction. Each verdict that
+ * changes the outcome makes a new revision, emitted keyed by commentId and sent back to the author's partition; a
+ * verdict equal to the outcome is recorded and changes nothing. A verdict for a comment it does not know (never
+ * submitted, or past the decision retention) is dead-lettered as REVIEW_UNKNOWN_COMMENT.
  */
 final class ReviewProcessor extends ContextualProcessor<byte[], byte[], byte[], Route> {
 
@@ -49,12 +51,18 @@ final class ReviewProcessor extends ContextualProcessor<byte[], byte[], byte[], 
 
 	private final Clock clock;
 
+	/** Null when the classifier is off: verdicts are then not labels. */
+	private final CommentClassifier classifier;
+
+	private final CommentEventParser parser = new CommentEventParser();
+
 	private KeyValueStore<String, byte[]> held;
 
-	private WindowStore<String, String> finals;
+	private WindowStore<String, byte[]> history;
 
 	ReviewProcessor(Duration heldRetention, Duration decisionRetention, DecisionWriter writer,
-			ModerationListener listener, Clock clock) {
+			ModerationListener listener, Clock clock, CommentClassifier classifier) {
+		this.classifier = classifier;
 		this.heldRetention = heldRetention;
 		this.decisionRetention = decisionRetention;
 		this.writer = writer;
@@ -66,7 +74,7 @@ final class ReviewProcessor extends ContextualProcessor<byte[], byte[], byte[], 
 	public void init(ProcessorContext<byte[], Route> context) {
 		super.init(context);
 		this.held = context.getStateStore(ModerationTopology.HELD_COMMENTS);
-		this.finals = context.getStateStore(ModerationTopology.FINAL_COMMENTS);
+		this.history = context.getStateStore(ModerationTopology.COMMENT_HISTORY);
 		context.schedule(EXPIRY_SCAN_INTERVAL, PunctuationType.STREAM_TIME, this::expire);
 	}
 
@@ -75,11 +83,12 @@ final class ReviewProcessor extends ContextualProcessor<byte[], byte[], byte[], 
 		Internal.ToComment message = Internal.read(record.value(), Internal.ToComment.class);
 		if (message.status() != null) {
 			Internal.CommentStatus status = message.status();
+			Internal.CommentState state = new Internal.CommentState(status, List.of(), List.of());
 			if (status.decision() == Decision.HELD) {
-				this.held.put(status.commentId(), Internal.write(status));
+				this.held.put(status.commentId(), Internal.write(state));
 			}
 			else {
-				this.finals.put(status.commentId(), status.decision().name(), record.timestamp());
+				this.history.put(status.commentId(), Internal.write(state), record.timestamp());
 			}
 		}
 		else if (message.review() != null) {
@@ -88,68 +97,131 @@ final class ReviewProcessor extends ContextualProcessor<byte[], byte[], byte[], 
 	}
 
 	private void review(Record<byte[], byte[]> record, Internal.ReviewRequest review) {
-		byte[] heldBytes = this.held.get(review.commentId());
-		if (heldBytes == null) {
-			boolean known = AuthorProcessor
-				.latest(this.finals, review.commentId(), record.timestamp() - this.decisionRetention.toMillis())
-				.isPresent();
-			EnvelopeError error = known ? EnvelopeError.REVIEW_ALREADY_FINAL : EnvelopeError.REVIEW_UNKNOWN_COMMENT;
-			String message = known ? "Comment " + review.commentId() + " already has its final decision"
-					: "Comment " + review.commentId() + " is unknown (never submitted, or forgotten)";
+		Internal.CommentState state = current(review.commentId(), record.timestamp());
+		if (state == null) {
 			DeadLetterHeaders.Source source = new DeadLetterHeaders.Source(review.sourceTopic(),
 					review.sourcePartition(), review.sourceOffset(), review.sourceTimestamp());
-			InvalidEnvelopeException failure = new InvalidEnvelopeException(error, message);
+			InvalidEnvelopeException failure = new InvalidEnvelopeException(EnvelopeError.REVIEW_UNKNOWN_COMMENT,
+					"Comment " + review.commentId() + " is unknown (never submitted, or its decision retention of "
+							+ this.decisionRetention + " has passed)");
 			context().forward(record.withKey(review.originalKey())
 				.withHeaders(DeadLetterHeaders.of(record.headers(), source, failure))
 				.withValue(new Route(Route.Destination.DEAD_LETTER, review.rawValue().getBytes(StandardCharsets.UTF_8))));
 			this.listener.deadLettered(source, failure);
 			return;
 		}
-		Internal.CommentStatus status = Internal.read(heldBytes, Internal.CommentStatus.class);
 		Instant now = this.clock.instant();
-		finish(status, review.decision(), StatefulModerator.moderatorReason(review.decision(), review.moderator(),
-				review.note()), new DecisionWriter.Review(review.moderator(), review.note(), now), now,
-				record.timestamp(), false);
+		Instant reviewedAt = (review.reviewedAt() != null) ? Instant.parse(review.reviewedAt()) : now;
+		boolean spam = (review.spam() != null) ? review.spam() : review.decision() == Decision.REJECTED;
+		label(record, state, review.decision() == Decision.APPROVED, spam);
+		if (review.decision() == state.decision()) {
+			Internal.RecordedVerdict verdict = new Internal.RecordedVerdict(review.decision(), spam,
+					review.moderator(), review.note(), reviewedAt.toString(), false, state.revision());
+			save(state.with(null, verdict), record.timestamp());
+			this.listener.verdict(review.commentId(), state.decision(), review.decision(), spam, false,
+					state.revision());
+			return;
+		}
+		Reason reason = StatefulModerator.moderatorReason(review.decision(), review.moderator(), review.note());
+		Internal.Revision revision = new Internal.Revision(state.revision() + 1, review.decision(), reason,
+				now.toString(), review.moderator(), review.note(),
+				(review.decision() == Decision.REJECTED) ? spam : null, reviewedAt.toString());
+		Internal.RecordedVerdict verdict = new Internal.RecordedVerdict(review.decision(), spam, review.moderator(),
+				review.note(), reviewedAt.toString(), true, revision.revision());
+		revise(state, revision, verdict, spam, record.timestamp());
+		this.listener.verdict(review.commentId(), state.decision(), review.decision(), spam, true,
+				revision.revision());
+	}
+
+	/**
+	 * Every verdict is a label for the classifier, corrections and verdicts that change nothing included (the model
+	 * stage counts a comment once, with its latest label).
+	 */
+	private void label(Record<byte[], byte[]> record, Internal.CommentState state, boolean approved, boolean spam) {
+		if (this.classifier == null) {
+			return;
+		}
+		Internal.CommentStatus status = state.status();
+		List<String> tokens = Features
+			.of(this.parser.parse(status.receivedJson().getBytes(StandardCharsets.UTF_8),
+					Instant.ofEpochMilli(status.heldTimestamp())).comment())
+			.texts();
+		for (Internal.LabelEvent event : this.classifier.labelEvents(status.commentId(), status.siteId(),
+				CommentClassifier.label(approved, spam), tokens)) {
+			context().forward(new Record<>(ModerateCommentProcessor.utf8(event.model()),
+					new Route(Route.Destination.TO_MODEL, Internal.write(event)), record.timestamp(),
+					new RecordHeaders()));
+		}
+	}
+
+	/** The comment as known now: held, or decided within the decision retention; null when unknown. */
+	private Internal.CommentState current(String commentId, long timestamp) {
+		byte[] heldBytes = this.held.get(commentId);
+		if (heldBytes != null) {
+			return Internal.CommentState.read(heldBytes);
+		}
+		return AuthorProcessor.latest(this.history, commentId, timestamp - this.decisionRetention.toMillis())
+			.map(Internal.CommentState::read)
+			.orElse(null);
 	}
 
 	/** Held comments nobody reviewed within the held retention are rejected with REVIEW_EXPIRED. */
 	private void expire(long streamTime) {
-		List<Internal.CommentStatus> expired = new ArrayList<>();
+		List<Internal.CommentState> expired = new ArrayList<>();
 		try (KeyValueIterator<String, byte[]> all = this.held.all()) {
 			while (all.hasNext()) {
 				KeyValue<String, byte[]> entry = all.next();
-				Internal.CommentStatus status = Internal.read(entry.value, Internal.CommentStatus.class);
-				if (status.heldTimestamp() + this.heldRetention.toMillis() <= streamTime) {
-					expired.add(status);
+				Internal.CommentState state = Internal.CommentState.read(entry.value);
+				if (state.status().heldTimestamp() + this.heldRetention.toMillis() <= streamTime) {
+					expired.add(state);
 				}
 			}
 		}
 		Instant now = this.clock.instant();
-		for (Internal.CommentStatus status : expired) {
-			finish(status, Decision.REJECTED, StatefulModerator.reviewExpired(this.heldRetention), null, now,
-					streamTime, true);
+		for (Internal.CommentState state : expired) {
+			Internal.Revision revision = new Internal.Revision(state.revision() + 1, Decision.REJECTED,
+					StatefulModerator.reviewExpired(this.heldRetention), now.toString(), null, null, null, null);
+			revise(state, revision, null, false, streamTime);
+			this.listener.reviewed(state.status().commentId(), Decision.REJECTED, true,
+					Duration.ofMillis(Math.max(0L, now.toEpochMilli() - state.status().heldAtMillis())));
 		}
 	}
 
-	private void finish(Internal.CommentStatus status, Decision decision, Reason verdictReason,
-			DecisionWriter.Review review, Instant now, long timestamp, boolean expired) {
-		List<Reason> reasons = new ArrayList<>(status.reasons());
-		reasons.add(verdictReason);
-		Verdict verdict = new Verdict(decision, reasons, status.score());
-		byte[] json = this.writer.write(status.commentId(), status.postId(), status.siteId(), verdict,
-				status.policyVersion(), now, status.receivedJson(), review);
+	/** Emits a new revision of the comment, tells its author's partition, and keeps it. */
+	private void revise(Internal.CommentState state, Internal.Revision revision, Internal.RecordedVerdict verdict,
+			boolean spam, long timestamp) {
+		Internal.CommentStatus status = state.status();
+		Decision previous = state.decision();
+		Internal.CommentState revised = state.with(revision, verdict);
+		byte[] json = Revisions.json(this.writer, revised, revised.revisions().size());
 		byte[] commentKey = ModerateCommentProcessor.utf8(status.commentId());
-		context().forward(new Record<>(commentKey, new Route(AuthorProcessor.destination(decision), json), timestamp,
-				new RecordHeaders()));
-		Internal.FinalDecision back = new Internal.FinalDecision(status.commentId(), status.author(), decision,
-				reasons, new String(json, StandardCharsets.UTF_8));
+		context().forward(new Record<>(commentKey,
+				new Route(AuthorProcessor.destination(revision.decision()), json), timestamp, new RecordHeaders()));
+		Internal.FinalDecision back = new Internal.FinalDecision(status.commentId(), status.author(),
+				revision.decision(), Revisions.reasons(revised, revised.revisions().size()),
+				new String(json, StandardCharsets.UTF_8), previous, spam, revision.revision(), status.siteId(),
+				status.postId(), status.heldTimestamp());
 		context().forward(new Record<>(ModerateCommentProcessor.utf8(status.author()),
-				new Route(Route.Destination.BY_AUTHOR, Internal.write(new Internal.ToAuthor(null, back))), timestamp,
-				new RecordHeaders()));
-		this.held.delete(status.commentId());
-		this.finals.put(status.commentId(), decision.name(), timestamp);
-		this.listener.reviewed(status.commentId(), decision, expired,
-				Duration.ofMillis(Math.max(0L, now.toEpochMilli() - status.heldAtMillis())));
+				new Route(Route.Destination.BY_AUTHOR, Internal.write(new Internal.ToAuthor(null, back, null))),
+				timestamp, new RecordHeaders()));
+		if (previous == Decision.HELD && verdict != null) {
+			Instant at = Instant.parse(revision.moderatedAt());
+			this.listener.reviewed(status.commentId(), revision.decision(), false,
+					Duration.ofMillis(Math.max(0L, at.toEpochMilli() - status.heldAtMillis())));
+		}
+		save(revised, timestamp);
+	}
+
+	private void save(Internal.CommentState state, long timestamp) {
+		String commentId = state.status().commentId();
+		if (state.decision() == Decision.HELD) {
+			this.held.put(commentId, Internal.write(state));
+		}
+		else {
+			this.held.delete(commentId);
+			// never behind the first decision, so the latest entry is always the newest state
+			this.history.put(commentId, Internal.write(state), Math.max(timestamp, state.status().heldTimestamp()));
+		}
 	}
 
 }

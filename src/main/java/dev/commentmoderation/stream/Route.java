@@ -5,10 +5,10 @@ record Route(Destination destination, byte[] value) {
 
 	enum Destination {
 
-		/** Output topics. */
-		APPROVED, REJECTED, HELD, DEAD_LETTER,
+		/** Output topics (MODEL: the classifier's compacted model topic). */
+		APPROVED, REJECTED, HELD, DEAD_LETTER, MODEL,
 		/** Internal repartition topics. */
-		BY_IP, BY_AUTHOR, TO_COMMENT
+		BY_IP, BY_AUTHOR, TO_COMMENT, TO_MODEL
 
 	}
 

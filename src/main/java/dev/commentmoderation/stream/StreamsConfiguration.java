@@ -25,6 +25,7 @@ import dev.commentmoderation.health.StreamsStateTracker;
 import dev.commentmoderation.policy.ActivePolicy;
 import dev.commentmoderation.policy.PolicyLoader;
 import dev.commentmoderation.rules.StatefulSettings;
+import dev.commentmoderation.settings.ClassifierProperties;
 import dev.commentmoderation.settings.TopicSettings;
 
 /** Runs the moderation topology in Spring Kafka's StreamsBuilderFactoryBean, configured by spring.kafka.streams.*. */
@@ -36,12 +37,22 @@ class StreamsConfiguration {
 
 	@Bean
 	ModerationTopology moderationTopology(StreamsBuilder builder, TopicSettings topics, ActivePolicy policy,
-			PolicyLoader policyLoader, StatefulSettings stateful, ObjectProvider<ModerationListener> listener) {
+			PolicyLoader policyLoader, StatefulSettings stateful, ClassifierProperties classifier,
+			ObjectProvider<ModerationListener> listener) {
 		ModerationTopology topology = new ModerationTopology(
 				new ModerationTopology.Topics(topics.submitted(), topics.approved(), topics.rejected(),
-						topics.deadLetter(), topics.held(), topics.reviewed(), topics.partitions()),
+						topics.deadLetter(), topics.held(), topics.reviewed(), topics.authorActions(),
+						topics.classifierModel(), topics.partitions()),
 				CommentRules.of(policy), stateful, policyLoader.maxFloodInterval(),
 				listener.getIfAvailable(() -> ModerationListener.NONE), Clock.systemUTC());
+		if (classifier.enabled()) {
+			try {
+				topology.withClassifier(classifier.toSettings());
+			}
+			catch (IllegalArgumentException ex) {
+				throw new IllegalStateException("Invalid moderation.classifier settings: " + ex.getMessage(), ex);
+			}
+		}
 		topology.addTo(builder);
 		return topology;
 	}
@@ -55,7 +66,7 @@ class StreamsConfiguration {
 			@Value("${moderation.instance-id:}") String instanceId) {
 		return factoryBean -> {
 			if (StringUtils.hasText(instanceId)) {
-				// Static membership (see README, "Crashes, restarts and broker outages"): an instance that comes
+				// Static membership (see docs/operations.md, "Crashes, restarts and broker outages"): an instance that comes
 				// back under the same id within session.timeout.ms gets its partitions back without a rebalance.
 				// Kafka Streams appends the stream thread's index to it.
 				Properties properties = factoryBean.getStreamsConfiguration();
@@ -82,7 +93,13 @@ class StreamsConfiguration {
 		}
 		return new KafkaAdmin.NewTopics(topic(topics, topics.submitted()), topic(topics, topics.approved()),
 				topic(topics, topics.rejected()), topic(topics, topics.deadLetter()), topic(topics, topics.held()),
-				topic(topics, topics.reviewed()));
+				topic(topics, topics.reviewed()), topic(topics, topics.authorActions()),
+				compacted(topic(topics, topics.classifierModel())));
+	}
+
+	/** The classifier's model topic keeps the latest record of each token: compacted, never deleted by age. */
+	private static NewTopic compacted(NewTopic topic) {
+		return topic.configs(java.util.Map.of("cleanup.policy", "compact"));
 	}
 
 	private static NewTopic topic(TopicSettings topics, String name) {

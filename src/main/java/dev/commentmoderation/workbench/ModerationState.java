@@ -13,10 +13,19 @@ public interface ModerationState {
 	/** Held comments of this instance's active partitions (unordered; the caller filters, sorts and pages). */
 	Partitioned<List<HeldComment>> localHeldComments();
 
-	/** A comment of a partition active here; empty when unknown (or past the decision retention). */
+	/**
+	 * A comment of a partition active here; empty when unknown (or past the decision retention).
+	 *
+	 * @throws StateUnavailableException also when the comment's partition is active on another instance (route
+	 * with {@link #ownerOfComment(String)})
+	 */
 	Optional<CommentHistory> localComment(String commentId);
 
-	/** An author of a partition active here (key: normalized email); empty when nothing is known. */
+	/**
+	 * An author of a partition active here (key: normalized email); empty when nothing is known.
+	 *
+	 * @throws StateUnavailableException also when the author's partition is active on another instance
+	 */
 	Optional<AuthorHistory> localAuthor(String normalizedEmail);
 
 	/** The instance whose active partition holds this comment's review state. */

@@ -53,7 +53,8 @@ class AsyncApiDocumentTests {
 			.path("moderation")
 			.path("topics");
 		Map<String, String> expected = new TreeMap<>();
-		for (String setting : List.of("submitted", "approved", "rejected", "dead-letter", "held", "reviewed")) {
+		for (String setting : List.of("submitted", "approved", "rejected", "dead-letter", "held", "reviewed",
+				"author-actions")) {
 			assertThat(topics.path(setting).isString()).as("moderation.topics.%s in application.yml", setting).isTrue();
 			expected.put(setting, topics.path(setting).asString());
 		}
@@ -73,7 +74,7 @@ class AsyncApiDocumentTests {
 	}
 
 	@Test
-	void theServiceReceivesSubmittedAndReviewedAndSendsTheOtherFour() {
+	void theServiceReceivesSubmittedReviewedAndAuthorActionsAndSendsTheOtherFour() {
 		Map<String, String> actions = new TreeMap<>();
 		for (Map.Entry<String, JsonNode> operation : asyncApi.path("operations").properties()) {
 			String channel = operation.getValue().path("channel").path("$ref").asString();
@@ -81,7 +82,7 @@ class AsyncApiDocumentTests {
 		}
 		assertThat(actions).isEqualTo(Map.of("comments.submitted", "receive", "comments.approved", "send",
 				"comments.rejected", "send", "comments.submitted.DLT", "send", "comments.held", "send",
-				"comments.reviewed", "receive"));
+				"comments.reviewed", "receive", "comments.author-actions", "receive"));
 	}
 
 	@Test

@@ -38,13 +38,17 @@ public final class ContractSchemas {
 
 	public static final Path REVIEW_SCHEMA = CONTRACT.resolve("moderator-review.schema.json");
 
+	public static final Path AUTHOR_ACTION_SCHEMA = CONTRACT.resolve("author-action.schema.json");
+
 	private static final JsonMapper MAPPER = JsonMapper.builder().build();
 
 	private static final Schema SUBMITTED = load(SUBMITTED_SCHEMA, false);
 
 	private static final Schema DECISION = load(DECISION_SCHEMA, true);
 
-	private static final Schema REVIEW = load(REVIEW_SCHEMA, false);
+	private static final Schema REVIEW = load(REVIEW_SCHEMA, true);
+
+	private static final Schema AUTHOR_ACTION = load(AUTHOR_ACTION_SCHEMA, true);
 
 	private ContractSchemas() {
 	}
@@ -65,6 +69,10 @@ public final class ContractSchemas {
 	}
 
 	/** The violations of the review schema, empty when {@code json} is valid. */
+	public static List<String> authorActionErrors(byte[] json) {
+		return errors(AUTHOR_ACTION, json);
+	}
+
 	public static List<String> reviewErrors(byte[] json) {
 		return errors(REVIEW, json);
 	}

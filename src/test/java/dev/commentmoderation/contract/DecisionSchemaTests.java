@@ -20,7 +20,7 @@ class DecisionSchemaTests {
 	private static final JsonMapper MAPPER = JsonMapper.builder().build();
 
 	private static final String REJECTED = """
-			{"commentId":"c-1","postId":"p-1","siteId":"s-1","decision":"REJECTED",
+			{"commentId":"c-1","postId":"p-1","siteId":"s-1","decision":"REJECTED","revision":1,
 			 "reasons":[{"code":"BLOCKED_TERM","field":"content","message":"Your comment contains a word that is not allowed here: \\"casino\\".",
 			             "match":{"term":"casino","start":4,"end":10}},
 			            {"code":"SPAM_PATTERN","field":"content","message":"Your comment contains text that looks like spam.",
@@ -32,20 +32,20 @@ class DecisionSchemaTests {
 			""";
 
 	private static final String APPROVED = """
-			{"commentId":"c-2","postId":null,"siteId":null,"decision":"APPROVED","reasons":[],
+			{"commentId":"c-2","postId":null,"siteId":null,"decision":"APPROVED","revision":1,"reasons":[],
 			 "score":{"total":1.5,"rules":[{"code":"LINK","score":1.5}],"holdAt":4},"policyVersion":"3f2a9c0b1d4e5f60",
 			 "moderatedAt":"2026-11-28T03:34:01Z","comment":{"commentId":"c-2"}}
 			""";
 
 	private static final String HELD = """
-			{"commentId":"c-3","postId":"p","siteId":"s","decision":"HELD",
+			{"commentId":"c-3","postId":"p","siteId":"s","decision":"HELD","revision":1,
 			 "reasons":[{"code":"TOO_MANY_LINKS","field":"content","message":"Your comment has too many links."}],
 			 "score":{"total":0,"rules":[]},"policyVersion":"3f2a9c0b1d4e5f60",
 			 "moderatedAt":"2026-11-28T03:34:01Z","comment":{"commentId":"c-3"}}
 			""";
 
 	private static final String APPROVED_BY_A_MODERATOR = """
-			{"commentId":"c-3","postId":"p","siteId":"s","decision":"APPROVED",
+			{"commentId":"c-3","postId":"p","siteId":"s","decision":"APPROVED","revision":2,
 			 "reasons":[{"code":"TOO_MANY_LINKS","field":"content","message":"Your comment has too many links."},
 			            {"code":"MODERATOR_APPROVED","field":"review","message":"Useful links."}],
 			 "score":{"total":0,"rules":[{"code":"TOO_MANY_LINKS","score":0}]},"policyVersion":"3f2a9c0b1d4e5f60",

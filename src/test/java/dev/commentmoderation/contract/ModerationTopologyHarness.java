@@ -33,7 +33,7 @@ final class ModerationTopologyHarness implements AutoCloseable {
 
 	static final ModerationTopology.Topics TOPICS = new ModerationTopology.Topics("comments.submitted",
 			"comments.approved", "comments.rejected", "comments.submitted.DLT", "comments.held", "comments.reviewed",
-			6);
+			"comments.author-actions", "comments.classifier-model", 6);
 
 	static final Instant MODERATED_AT = Instant.parse("2026-11-28T03:34:01.250Z");
 

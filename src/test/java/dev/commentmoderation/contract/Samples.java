@@ -18,6 +18,8 @@ final class Samples {
 
 	static final Path REVIEWS = ContractSchemas.PROJECT.resolve("samples/reviews.jsonl");
 
+	static final Path AUTHOR_ACTIONS = ContractSchemas.PROJECT.resolve("samples/author-actions.jsonl");
+
 	static final Path DEAD_LETTERS = ContractSchemas.PROJECT.resolve("samples/dead-letters.txt");
 
 	private Samples() {

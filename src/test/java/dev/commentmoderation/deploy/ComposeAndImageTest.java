@@ -139,6 +139,16 @@ class ComposeAndImageTest {
 	}
 
 	@Test
+	void prometheusLoadsTheChartsAlertingRules() {
+		Map<String, Object> prometheus = Chart.loadYaml(ROOT.resolve("deploy/compose/prometheus.yml"));
+		List<String> ruleFiles = at(prometheus, "rule_files");
+		assertThat(ruleFiles).containsExactly("/etc/prometheus/rules/comment-moderation.rules.yml");
+		assertThat((List<String>) at(this.compose, "services", "prometheus", "volumes"))
+			.contains("./helm/comment-moderation/alerts:/etc/prometheus/rules:ro");
+		assertThat(ROOT.resolve("helm/comment-moderation/alerts/comment-moderation.rules.yml")).isRegularFile();
+	}
+
+	@Test
 	void grafanaProvisionsThePrometheusDatasourceAndTheChartsDashboard() throws IOException {
 		Map<String, Object> datasources = Chart
 			.loadYaml(ROOT.resolve("deploy/compose/grafana/provisioning/datasources/prometheus.yml"));

@@ -46,7 +46,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
 		properties = { "embedded.kafka.port=0", "spring.kafka.streams.application-id=dashboard-metrics-test",
 				"spring.kafka.streams.state-dir=${java.io.tmpdir}/dashboard-metrics-test-${random.uuid}",
-				"moderation.topics.partitions=2" })
+				"moderation.topics.partitions=2", "moderation.workbench.queue-metrics-interval=1s" })
 @Import(EmbeddedKafkaConfiguration.class)
 class DashboardMetricsTest {
 
@@ -62,6 +62,9 @@ class DashboardMetricsTest {
 	void everyMetricTheDashboardQueriesIsExportedByTheService() throws Exception {
 		Set<String> queried = queriedMetricNames();
 		assertThat(queried).as("metric names found in the dashboard").hasSizeGreaterThanOrEqualTo(5);
+		for (String expr : AlertRules.expressions()) {
+			queried.addAll(PromQl.metricNames(expr));
+		}
 
 		publish();
 		Set<String> exported = new TreeSet<>();
@@ -72,7 +75,8 @@ class DashboardMetricsTest {
 			exported = exportedNames(scrape);
 			if (exported.containsAll(queried) && scrape.contains("moderation_comments_total{application=\"comment-moderation\",decision=\"APPROVED\"} 1.0")
 					&& scrape.contains("decision=\"REJECTED\"} 1.0") && scrape.contains("error=\"MALFORMED_JSON\"} 1.0")
-					&& scrape.contains("rule=\"SPAM_PATTERN\",site=\"_default\"} 1.0")) {
+					&& scrape.contains("rule=\"SPAM_PATTERN\",site=\"_default\"} 1.0")
+					&& scrape.contains("moderation_held_pending{application=\"comment-moderation\",site=\"s1\"} 1.0")) {
 				break;
 			}
 			Thread.sleep(500);
@@ -83,7 +87,8 @@ class DashboardMetricsTest {
 			.contains("decision=\"APPROVED\"} 1.0", "decision=\"REJECTED\"} 1.0", "error=\"MALFORMED_JSON\"} 1.0");
 		Set<String> unknown = new TreeSet<>(queried);
 		unknown.removeAll(exported);
-		assertThat(unknown).as("metrics the dashboard queries but the service does not export (scrape in %s)", saved)
+		assertThat(unknown)
+			.as("metrics the dashboard or the alerts query but the service does not export (scrape in %s)", saved)
 			.isEmpty();
 		assertThat(scrape).as("every series carries the application tag")
 			.contains("moderation_processing_seconds_bucket{application=\"comment-moderation\"");
@@ -92,6 +97,15 @@ class DashboardMetricsTest {
 					"moderation_policy_reloads_total{application=\"comment-moderation\",outcome=\"applied\"} 0.0",
 					"moderation_policy_reloads_total{application=\"comment-moderation\",outcome=\"refused\"} 0.0",
 					"moderation_policy_refused{application=\"comment-moderation\"} 0.0");
+		assertThat(scrape).as("decisions per site (scrape in %s)", saved)
+			.contains("moderation_site_decisions_total{application=\"comment-moderation\",decision=\"APPROVED\",site=\"_default\"} 1.0",
+					"moderation_site_decisions_total{application=\"comment-moderation\",decision=\"REJECTED\",site=\"_default\"} 1.0",
+					"moderation_site_decisions_total{application=\"comment-moderation\",decision=\"HELD\",site=\"_default\"} 1.0");
+		assertThat(scrape).as("the held queue the alerts watch (scrape in %s)", saved)
+			.contains("moderation_held_pending{application=\"comment-moderation\",site=\"s1\"} 1.0",
+					"moderation_held_oldest_age_seconds{application=\"comment-moderation\",site=\"s1\"} ");
+		assertThat(scrape).as("the stream's client and thread states the alerts and panels read")
+			.contains("kafka_stream_client_state{", "kafka_stream_thread_thread_state{");
 	}
 
 	static Set<String> queriedMetricNames() throws IOException {
@@ -152,6 +166,11 @@ class DashboardMetricsTest {
 				 "author":{"name":"Bot","email":"bot@example.org"},
 				 "content":"[url=http://spam.example]cheap[/url]",
 				 "formRenderedAt":"%s","submittedAt":"%s"}""".formatted(now.minusSeconds(1), now);
+		String held = """
+				{"commentId":"c-held","postId":"p1","siteId":"s1",
+				 "author":{"name":"Lin","email":"lin@example.org"},
+				 "content":"See https://a.example, https://b.example and https://c.example",
+				 "formRenderedAt":"%s","submittedAt":"%s"}""".formatted(now.minusSeconds(60), now);
 		Map<String, Object> config = Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, this.broker.bootstrapServers(),
 				ProducerConfig.ACKS_CONFIG, "all");
 		try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(config, new StringSerializer(),
@@ -159,6 +178,7 @@ class DashboardMetricsTest {
 			producer.send(new ProducerRecord<>("comments.submitted", "c-approved", bytes(approved))).get();
 			producer.send(new ProducerRecord<>("comments.submitted", "c-rejected", bytes(rejected))).get();
 			producer.send(new ProducerRecord<>("comments.submitted", "broken", bytes("{\"commentId\": "))).get();
+			producer.send(new ProducerRecord<>("comments.submitted", "c-held", bytes(held))).get();
 		}
 	}
 

@@ -67,9 +67,10 @@ class HelmChartTest {
 	void everyOptionalFeatureRendersValidObjects() {
 		List<Map<String, Object>> manifests = Chart.render(Chart.ALL_ON);
 		assertThat(kinds(manifests)).containsExactlyInAnyOrder("ServiceAccount", "Service", "Deployment",
-				"PodDisruptionBudget", "Pod", "ConfigMap", "ConfigMap", "ConfigMap", "ConfigMap", "ScaledObject", "ServiceMonitor",
+				"PodDisruptionBudget", "Pod", "ConfigMap", "ConfigMap", "ConfigMap", "ConfigMap", "ConfigMap", "Job",
+				"ScaledObject", "ServiceMonitor", "PrometheusRule",
 				"NetworkPolicy", "KafkaTopic", "KafkaTopic", "KafkaTopic", "KafkaTopic", "KafkaTopic", "KafkaTopic",
-				"KafkaUser");
+				"KafkaTopic", "KafkaTopic", "KafkaUser");
 		assertAllValid(manifests);
 
 		List<Map<String, Object>> withHpa = Chart.render(Chart.HPA);
@@ -162,6 +163,10 @@ class HelmChartTest {
 				"topic:literal:prod.comments.submitted.DLT:Write", "topic:literal:prod.comments.submitted.DLT:Describe",
 				"topic:literal:prod.comments.held:Write", "topic:literal:prod.comments.held:Describe",
 				"topic:literal:prod.comments.reviewed:Read", "topic:literal:prod.comments.reviewed:Describe",
+				"topic:literal:prod.comments.reviewed:Write", "topic:literal:prod.comments.author-actions:Read",
+				"topic:literal:prod.comments.author-actions:Write", "topic:literal:prod.comments.author-actions:Describe",
+				"topic:literal:prod.comments.classifier-model:Read", "topic:literal:prod.comments.classifier-model:Write",
+				"topic:literal:prod.comments.classifier-model:Describe",
 				"topic:prefix:moderation-prod-:All", "group:literal:moderation-prod:Read",
 				"transactionalId:prefix:moderation-prod:Write", "transactionalId:prefix:moderation-prod:Describe",
 				"cluster:literal::IdempotentWrite");
@@ -178,7 +183,8 @@ class HelmChartTest {
 		List<Map<String, Object>> topics = ofKind(Chart.render(Chart.ALL_ON), "KafkaTopic");
 		assertThat(topics).extracting((topic) -> (String) at(topic, "spec", "topicName")).containsExactlyInAnyOrder(
 				"prod.comments.submitted", "prod.comments.approved", "prod.comments.rejected",
-				"prod.comments.submitted.DLT", "prod.comments.held", "prod.comments.reviewed");
+				"prod.comments.submitted.DLT", "prod.comments.held", "prod.comments.reviewed",
+				"prod.comments.author-actions", "prod.comments.classifier-model");
 		assertThat(topics).allSatisfy((topic) -> assertThat((Integer) at(topic, "spec", "partitions")).isEqualTo(12));
 	}
 
@@ -342,7 +348,7 @@ class HelmChartTest {
 		return loader.load(mount.resolve("moderation-policy.yaml"));
 	}
 
-	private static Path valuesFile(Map<String, Object> values) {
+	static Path valuesFile(Map<String, Object> values) {
 		try {
 			DumperOptions options = new DumperOptions();
 			options.setDefaultFlowStyle(DumperOptions.FlowStyle.BLOCK);
@@ -394,6 +400,7 @@ class HelmChartTest {
 	/** Maps whose keys are the user's (labels, Kafka properties, topic configs), not the chart's. */
 	private static boolean isFreeFormMap(String path) {
 		return Set.of("resources", "podSecurityContext", "securityContext", "strimzi.topics.config", "policy.files",
+				"policy.check.resources",
 				"strimzi.topics.deadLetterConfig", "metrics.grafanaDashboard.labels").contains(path);
 	}
 

@@ -21,10 +21,13 @@ import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.api.model.ServiceAccount;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.fabric8.kubernetes.api.model.apps.StatefulSet;
 import io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscaler;
 import io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscalerBehavior;
+import io.fabric8.kubernetes.api.model.batch.v1.Job;
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy;
 import io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudget;
+import io.fabric8.openshift.api.model.monitoring.v1.PrometheusRule;
 import io.fabric8.openshift.api.model.monitoring.v1.ServiceMonitor;
 import io.strimzi.api.kafka.model.topic.KafkaTopic;
 import io.strimzi.api.kafka.model.user.KafkaUser;
@@ -42,11 +45,13 @@ final class KubernetesObjects {
 	private static final Map<String, Class<?>> MODELS = Map.ofEntries(
 			Map.entry("v1/ServiceAccount", ServiceAccount.class), Map.entry("v1/Service", Service.class),
 			Map.entry("v1/ConfigMap", ConfigMap.class), Map.entry("v1/Pod", Pod.class),
-			Map.entry("apps/v1/Deployment", Deployment.class),
+			Map.entry("apps/v1/Deployment", Deployment.class), Map.entry("apps/v1/StatefulSet", StatefulSet.class),
+			Map.entry("batch/v1/Job", Job.class),
 			Map.entry("policy/v1/PodDisruptionBudget", PodDisruptionBudget.class),
 			Map.entry("autoscaling/v2/HorizontalPodAutoscaler", HorizontalPodAutoscaler.class),
 			Map.entry("networking.k8s.io/v1/NetworkPolicy", NetworkPolicy.class),
 			Map.entry("monitoring.coreos.com/v1/ServiceMonitor", ServiceMonitor.class),
+			Map.entry("monitoring.coreos.com/v1/PrometheusRule", PrometheusRule.class),
 			Map.entry("kafka.strimzi.io/v1/KafkaTopic", KafkaTopic.class),
 			Map.entry("kafka.strimzi.io/v1/KafkaUser", KafkaUser.class));
 
@@ -55,7 +60,7 @@ final class KubernetesObjects {
 
 	private static final Pattern LABEL_VALUE = Pattern.compile("(([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9])?");
 
-	private static final ObjectMapper MAPPER = JsonMapper.builder()
+	static final ObjectMapper MAPPER = JsonMapper.builder()
 		.enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
 		.enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
 		.enable(DeserializationFeature.FAIL_ON_NUMBERS_FOR_ENUMS)

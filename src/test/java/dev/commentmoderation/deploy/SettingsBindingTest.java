@@ -131,7 +131,8 @@ class SettingsBindingTest {
 
 		TopicSettings topics = binder.bindOrCreate("moderation.topics", TopicSettings.class);
 		assertThat(topics).isEqualTo(new TopicSettings("prod.comments.submitted", "prod.comments.approved",
-				"prod.comments.rejected", "prod.comments.submitted.DLT", "prod.comments.held", "prod.comments.reviewed", false, 12,
+				"prod.comments.rejected", "prod.comments.submitted.DLT", "prod.comments.held", "prod.comments.reviewed",
+				"prod.comments.author-actions", "prod.comments.classifier-model", false, 12,
 				(short) 3));
 
 		RuleProperties rules = binder.bindOrCreate("moderation.rules", RuleProperties.class);

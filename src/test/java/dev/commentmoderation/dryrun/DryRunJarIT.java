@@ -48,4 +48,45 @@ class DryRunJarIT {
 		}
 	}
 
+	/** What the chart's pre-install/pre-upgrade hook Job runs: 0 for a valid policy, 2 listing the problems. */
+	@Test
+	void theJarChecksAPolicyAsTheChartsHookRunsIt() throws IOException, InterruptedException {
+		String built = System.getProperty("project.jar");
+		assumeTrue(built != null, "runs after package, in Failsafe (./mvnw verify)");
+		Path invalid = Files.createTempFile("policy", ".yaml");
+		Files.writeString(invalid, "defaults:\n  hold-score: 9\n  reject-score: 8\n");
+		try {
+			Run valid = java(built, "dry-run", "--check-policy", "deploy/policy/moderation-policy.yaml");
+			assertThat(valid.status()).as(valid.output()).isZero();
+			assertThat(valid.output()).contains("is a valid moderation policy");
+
+			Run refused = java(built, "dry-run", "--check-policy", invalid.toString());
+			assertThat(refused.status()).as(refused.output()).isEqualTo(2);
+			assertThat(refused.output()).contains("is not a valid moderation policy", "  - defaults.hold-score");
+		}
+		finally {
+			Files.deleteIfExists(invalid);
+		}
+	}
+
+	private static Run java(String jar, String... args) throws IOException, InterruptedException {
+		List<String> command = new java.util.ArrayList<>(List.of(
+				Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-XX:TieredStopAtLevel=1", "-jar",
+				jar));
+		command.addAll(List.of(args));
+		Path output = Files.createTempFile("dry-run", ".txt");
+		Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(output.toFile()).start();
+		try {
+			assertThat(process.waitFor(2, TimeUnit.MINUTES)).as("finished").isTrue();
+			return new Run(process.exitValue(), Files.readString(output, StandardCharsets.UTF_8));
+		}
+		finally {
+			process.destroyForcibly();
+			Files.deleteIfExists(output);
+		}
+	}
+
+	record Run(int status, String output) {
+	}
+
 }

@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
+import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -81,7 +82,7 @@ class DryRunTests {
 
 		Result result = run("--policy", stricter.toString(), "--compare", POLICY, SAMPLES);
 
-		assertThat(result.status()).isZero();
+		assertThat(result.status()).as("changes found").isEqualTo(1);
 		assertThat(result.out().lines()).hasSize(4);
 		assertThat(result.row("c-valid-reply")).containsExactly("3", "c-valid-reply", "_default", "APPROVED -> HELD",
 				"- -> HELD_TERM,NEW_AUTHOR");
@@ -141,7 +142,7 @@ class DryRunTests {
 	}
 
 	@Test
-	void anInvalidPolicyExitsWith1NamingTheFileAndEveryProblem() throws IOException {
+	void anInvalidPolicyExitsWith2NamingTheFileAndEveryProblem() throws IOException {
 		Path invalid = write("invalid.yaml", """
 				defaults:
 				  min-submit-time: soon
@@ -152,7 +153,7 @@ class DryRunTests {
 
 		Result result = run("--policy", POLICY, "--compare", invalid.toString(), SAMPLES);
 
-		assertThat(result.status()).isEqualTo(1);
+		assertThat(result.status()).isEqualTo(2);
 		assertThat(result.out()).isEmpty();
 		assertThat(result.err()).startsWith("dry-run: " + invalid + " is not a valid moderation policy (")
 			.contains("  - sites.a.max-links: ");
@@ -161,7 +162,9 @@ class DryRunTests {
 	@Test
 	void aBadCommandLineExitsWith2AndTheUsage() {
 		for (String[] args : List.of(new String[0], new String[] { "--policy" }, new String[] { "--verbose", SAMPLES },
-				new String[] { SAMPLES, SAMPLES }, new String[] { "--policy", POLICY, "--policy", POLICY, SAMPLES })) {
+				new String[] { SAMPLES, SAMPLES }, new String[] { "--policy", POLICY, "--policy", POLICY, SAMPLES },
+				new String[] { "--format", "yaml", SAMPLES }, new String[] { "--check-policy", POLICY, SAMPLES },
+				new String[] { "--check-policy", POLICY, "--policy", POLICY })) {
 			Result result = run(args);
 			assertThat(result.status()).as(Arrays.toString(args)).isEqualTo(2);
 			assertThat(result.err()).as(Arrays.toString(args)).startsWith("dry-run: ").contains("Usage: ");
@@ -173,10 +176,165 @@ class DryRunTests {
 	}
 
 	@Test
+	void aCommentsFileThatCannotBeReadExitsWith2() {
+		Result result = run("--policy", POLICY, this.dir.resolve("missing.jsonl").toString());
+
+		assertThat(result.status()).isEqualTo(2);
+		assertThat(result.err()).startsWith("dry-run: cannot read ");
+	}
+
+	@Nested
+	class CheckPolicy {
+
+		@Test
+		void aValidPolicyExitsWith0AndNamesItsVersionAndSites() {
+			Result result = run("--check-policy", POLICY);
+
+			assertThat(result.status()).isZero();
+			assertThat(result.out()).isEqualTo(POLICY + " is a valid moderation policy: version "
+					+ ServiceDefaults.loader(CLOCK).load(Path.of(POLICY)).version() + ", sites daily-planet, kids-corner"
+					+ ", archive" + System.lineSeparator());
+		}
+
+		@Test
+		void anInvalidPolicyExitsWith2ListingEveryProblem() throws IOException {
+			Path invalid = write("invalid.yaml", INVALID_POLICY);
+
+			Result result = run("--check-policy", invalid.toString());
+
+			assertThat(result.status()).isEqualTo(2);
+			assertThat(result.out()).isEmpty();
+			assertThat(result.err().lines().filter(line -> line.startsWith("  - "))).hasSize(2)
+				.anyMatch(line -> line.startsWith("  - defaults.min-submit-time: "))
+				.anyMatch(line -> line.startsWith("  - sites.a.max-links: "));
+		}
+
+		@Test
+		void aTermFileThePolicyNamesMustExist() throws IOException {
+			Path policy = write("terms.yaml", "defaults:\n  blocked-terms-file: missing-terms.txt\n");
+
+			Result result = run("--check-policy", policy.toString());
+
+			assertThat(result.status()).isEqualTo(2);
+			assertThat(result.err()).contains("missing-terms.txt");
+		}
+
+		@Test
+		void asJsonItSaysValidOrListsTheProblems() throws IOException {
+			JsonNode valid = json(run("--check-policy", POLICY, "--format", "json"));
+			assertThat(valid.path("valid").booleanValue()).isTrue();
+			assertThat(valid.path("policy").path("version").stringValue())
+				.isEqualTo(ServiceDefaults.loader(CLOCK).load(Path.of(POLICY)).version());
+
+			Path invalid = write("invalid.yaml", INVALID_POLICY);
+			Result result = run("--check-policy", invalid.toString(), "--format=json");
+			assertThat(result.status()).isEqualTo(2);
+			JsonNode refused = json(result);
+			assertThat(refused.path("valid").booleanValue()).isFalse();
+			assertThat(refused.path("file").stringValue()).isEqualTo(invalid.toString());
+			assertThat(refused.path("problems")).hasSize(2);
+		}
+
+	}
+
+	@Nested
+	class JsonFormat {
+
+		@Test
+		void everyOutcomeWithReasonsScoreAndThePolicyVersion() {
+			Result result = run("--policy", POLICY, "--format", "json", SAMPLES);
+
+			assertThat(result.status()).isZero();
+			JsonNode report = json(result);
+			assertThat(report.path("policy").path("version").stringValue())
+				.isEqualTo(ServiceDefaults.loader(CLOCK).load(Path.of(POLICY)).version());
+			assertThat(report.path("outcomes")).hasSize(24);
+			JsonNode blocked = outcome(report.path("outcomes"), "c-blocked-term");
+			assertThat(blocked.path("line").intValue()).isEqualTo(19);
+			assertThat(blocked.path("site").stringValue()).isEqualTo("_default");
+			assertThat(blocked.path("outcome").stringValue()).isEqualTo("REJECTED");
+			assertThat(blocked.path("reasons").values().stream().map(JsonNode::stringValue))
+				.containsExactly("BLOCKED_TERM", "NEW_AUTHOR");
+			assertThat(blocked.path("score").path("total").decimalValue()).isEqualByComparingTo("2");
+			assertThat(blocked.path("score").path("holdAt").decimalValue()).isEqualByComparingTo("4");
+			assertThat(report.path("counts").path("APPROVED").intValue()).isEqualTo(7);
+			assertThat(report.path("counts").path("REJECTED").intValue()).isEqualTo(14);
+		}
+
+		@Test
+		void aDeadLetterCarriesItsCodeAndNoComment() throws IOException {
+			Path comments = write("broken.jsonl", "not json\n");
+
+			JsonNode outcome = json(run("--format", "json", comments.toString())).path("outcomes").get(0);
+
+			assertThat(outcome.path("outcome").stringValue()).isEqualTo("DEAD_LETTER");
+			assertThat(outcome.path("deadLetter").stringValue()).isEqualTo("MALFORMED_JSON");
+			assertThat(outcome.has("commentId")).isFalse();
+		}
+
+		@Test
+		void aComparisonListsEachChangeBeforeAndAfterAndExitsWith1() throws IOException {
+			Path stricter = write("stricter.yaml",
+					Files.readString(Path.of(POLICY)).replace("held-terms: [refund]", "held-terms: [refund, slides]"));
+
+			Result result = run("--policy", stricter.toString(), "--compare", POLICY, "--format", "json", SAMPLES);
+
+			assertThat(result.status()).isEqualTo(1);
+			JsonNode report = json(result);
+			assertThat(report.path("comments").intValue()).isEqualTo(24);
+			assertThat(report.path("changed").intValue()).isEqualTo(1);
+			JsonNode change = report.path("changes").get(0);
+			assertThat(change.path("commentId").stringValue()).isEqualTo("c-valid-reply");
+			assertThat(change.path("before").path("outcome").stringValue()).isEqualTo("APPROVED");
+			assertThat(change.path("after").path("outcome").stringValue()).isEqualTo("HELD");
+			assertThat(change.path("after").path("reasons").values().stream().map(JsonNode::stringValue))
+				.containsExactly("HELD_TERM", "NEW_AUTHOR");
+			assertThat(report.path("new").path("file").stringValue()).isEqualTo(stricter.toString());
+		}
+
+		@Test
+		void aComparisonWithoutChangesExitsWith0() {
+			Result result = run("--policy", POLICY, "--compare", POLICY, "--format", "json", SAMPLES);
+
+			assertThat(result.status()).isZero();
+			assertThat(json(result).path("changes")).isEmpty();
+		}
+
+		@Test
+		void anInvalidPolicyIsAJsonDocumentToo() throws IOException {
+			Path invalid = write("invalid.yaml", INVALID_POLICY);
+
+			Result result = run("--policy", invalid.toString(), "--format", "json", SAMPLES);
+
+			assertThat(result.status()).isEqualTo(2);
+			assertThat(json(result).path("problems")).hasSize(2);
+		}
+
+		private static JsonNode outcome(JsonNode outcomes, String commentId) {
+			return outcomes.values().stream().filter(node -> commentId.equals(node.path("commentId").stringValue()))
+				.findFirst().orElseThrow(() -> new AssertionError("no outcome of " + commentId));
+		}
+
+	}
+
+	static final String INVALID_POLICY = """
+			defaults:
+			  min-submit-time: soon
+			sites:
+			  a:
+			    max-links: many
+			""";
+
+	static JsonNode json(Result result) {
+		return JsonMapper.builder().build().readTree(result.out());
+	}
+
+	@Test
 	void theOutputNamesCommentsByIdOnlyNeverAnEmailAnIpANameOrTheText() throws IOException {
 		Path stricter = write("stricter.yaml", Files.readString(Path.of(POLICY)).replace("hold-score: 4", "hold-score: 2"));
 		String output = run("--policy", POLICY, SAMPLES).out() + run("--policy", stricter.toString(), "--compare",
-				POLICY, SAMPLES).out();
+				POLICY, SAMPLES).out() + run("--policy", POLICY, "--format", "json", SAMPLES).out()
+				+ run("--policy", stricter.toString(), "--compare", POLICY, "--format", "json", SAMPLES).out();
 
 		List<String> personal = new ArrayList<>();
 		JsonMapper json = JsonMapper.builder().build();

@@ -56,7 +56,8 @@ class CommentModeratorTest {
 				new CommentModerator(RuleSettings.DEFAULTS).moderate(comment).reasons().stream().map(Reason::code).toList());
 		codes.addAll(new CommentModeratorTest().allRulesCodes());
 		List<ReasonCode> stateful = List.of(ReasonCode.DUPLICATE, ReasonCode.FLOOD, ReasonCode.NEW_AUTHOR,
-				ReasonCode.MODERATOR_APPROVED, ReasonCode.MODERATOR_REJECTED, ReasonCode.REVIEW_EXPIRED);
+				ReasonCode.MODERATOR_APPROVED, ReasonCode.MODERATOR_REJECTED, ReasonCode.REVIEW_EXPIRED,
+				ReasonCode.AUTHOR_BANNED, ReasonCode.AUTHOR_PREMODERATED, ReasonCode.SPAM_CLASSIFIER);
 		assertThat(codes).containsAll(java.util.Arrays.stream(ReasonCode.values())
 			.filter(code -> !stateful.contains(code))
 			.toList());

@@ -51,7 +51,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The service against a broker that only accepts SASL (SCRAM-SHA-512) over TLS and authorizes every request
  * (StandardAuthorizer, no ACL means deny), configured through standard Spring properties only. Its principal gets
- * exactly the ACLs listed in the README ({@link #minimalAcls}): with those it decides comments, and without the
+ * exactly the ACLs listed in docs/operations.md ({@link #minimalAcls}): with those it decides comments, and without the
  * transactional id one it cannot.
  */
 class SaslSslAclTests {
@@ -118,10 +118,11 @@ class SaslSslAclTests {
 		}
 	}
 
-	/** The ACLs of the service's principal: the table in the README, section "Security: Kafka SASL/TLS and ACLs". */
+	/** The ACLs of the service's principal: the table in docs/operations.md, section "Security: Kafka SASL/TLS and ACLs". */
 	static List<AclBinding> minimalAcls() {
 		return List.of(acl(ResourceType.TOPIC, "comments.submitted", PatternType.LITERAL, AclOperation.READ),
 				acl(ResourceType.TOPIC, "comments.reviewed", PatternType.LITERAL, AclOperation.READ),
+				acl(ResourceType.TOPIC, "comments.author-actions", PatternType.LITERAL, AclOperation.READ),
 				acl(ResourceType.TOPIC, "comments.approved", PatternType.LITERAL, AclOperation.WRITE),
 				acl(ResourceType.TOPIC, "comments.held", PatternType.LITERAL, AclOperation.WRITE),
 				acl(ResourceType.TOPIC, "comments.rejected", PatternType.LITERAL, AclOperation.WRITE),

@@ -100,7 +100,7 @@ class PolicyTopologyTests {
 				sites.add(commentId + " " + site);
 			}
 		};
-		new ModerationTopology(new ModerationTopology.Topics("in", "ok", "no", "dlt", "held", "reviewed", 2), inFlight,
+		new ModerationTopology(new ModerationTopology.Topics("in", "ok", "no", "dlt", "held", "reviewed", "author-actions", "model", 2), inFlight,
 				StatefulSettings.DEFAULTS, Duration.ofHours(1), listener, Clock.fixed(T0, ZoneOffset.UTC))
 			.addTo(builder);
 		Properties config = new Properties();

@@ -22,6 +22,7 @@ import org.apache.kafka.streams.TopologyTestDriver;
 import org.apache.kafka.streams.test.TestRecord;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -63,6 +64,8 @@ class StatefulModerationTopologyTests {
 
 	TestOutputTopic<byte[], byte[]> deadLetters;
 
+	TestInputTopic<byte[], byte[]> authorActions;
+
 	final List<String> events = new ArrayList<>();
 
 	final List<Duration> turnarounds = new ArrayList<>();
@@ -95,13 +98,20 @@ class StatefulModerationTopologyTests {
 			}
 
 			@Override
+			public void verdict(String commentId, Decision previous, Decision decision, boolean spam,
+					boolean changed, int revision) {
+				events.add("verdict " + decision + (spam ? " spam" : "") + (changed ? " revision " + revision
+						: " unchanged at revision " + revision));
+			}
+
+			@Override
 			public void deadLettered(DeadLetterHeaders.Source source, InvalidEnvelopeException failure) {
 				events.add("dead " + failure.error());
 			}
 		};
 		CommentModerator moderator = new CommentModerator(
 				RuleSettings.DEFAULTS.withBlockedTerms(List.of("casino")).withHeldTerms(List.of("refund")));
-		new ModerationTopology(new ModerationTopology.Topics("in", "ok", "no", "dlt", "held", "reviewed", 3),
+		new ModerationTopology(new ModerationTopology.Topics("in", "ok", "no", "dlt", "held", "reviewed", "author-actions", "model", 3),
 				moderator, settings, listener, this.clock)
 			.addTo(builder);
 		Properties config = new Properties();
@@ -112,6 +122,8 @@ class StatefulModerationTopologyTests {
 		this.driver = new TopologyTestDriver(builder.build(), config, T0);
 		this.submitted = this.driver.createInputTopic("in", new ByteArraySerializer(), new ByteArraySerializer());
 		this.reviews = this.driver.createInputTopic("reviewed", new ByteArraySerializer(), new ByteArraySerializer());
+		this.authorActions = this.driver.createInputTopic("author-actions", new ByteArraySerializer(),
+				new ByteArraySerializer());
 		this.approved = output("ok");
 		this.rejected = output("no");
 		this.held = output("held");
@@ -177,7 +189,7 @@ class StatefulModerationTopologyTests {
 		StreamsBuilder builder = new StreamsBuilder();
 		CommentModerator moderator = new CommentModerator(RuleSettings.DEFAULTS);
 		// a reason without a code cannot be decided: the author stage fails on it
-		new ModerationTopology(new ModerationTopology.Topics("in", "ok", "no", "dlt", "held", "reviewed", 3),
+		new ModerationTopology(new ModerationTopology.Topics("in", "ok", "no", "dlt", "held", "reviewed", "author-actions", "model", 3),
 				comment -> comment.commentId().equals("c-boom")
 						? List.of(new dev.commentmoderation.rules.Reason(null, "content", "?"))
 						: moderator.reasons(comment),
@@ -345,21 +357,27 @@ class StatefulModerationTopologyTests {
 	}
 
 	@Test
-	void aSecondReviewAReviewOfAnAutoDecidedCommentAndAReviewOfAnUnknownOneAreDeadLettered() {
-		submit(comment("c-held", "jane@example.org", null, "p", "I want a refund"), T0);
-		submit(comment("c-auto", "sam@example.org", null, "p", "Nice."), T0.plusSeconds(1));
-		review("c-held", "APPROVED", "anna", null, T0.plusSeconds(60));
-		review("c-held", "REJECTED", "bob", "changed my mind", T0.plusSeconds(61));
-		review("c-auto", "REJECTED", "bob", null, T0.plusSeconds(62));
+	void aReviewOfAnUnknownCommentIsDeadLetteredAsReceived() {
+		submit(comment("c-auto", "sam@example.org", null, "p", "Nice."), T0);
 		review("c-nobody", "APPROVED", "bob", null, T0.plusSeconds(63));
 
-		List<TestRecord<byte[], byte[]>> dead = this.deadLetters.readRecordsToList();
-		assertThat(dead).extracting(r -> header(r, DeadLetterHeaders.ERROR_CODE))
-			.containsExactly("REVIEW_ALREADY_FINAL", "REVIEW_ALREADY_FINAL", "REVIEW_UNKNOWN_COMMENT");
-		assertThat(header(dead.get(0), "kafka_dlt-original-topic")).isEqualTo("reviewed");
-		assertThat(utf8(dead.get(0).key())).isEqualTo("review-key");
-		assertThat(json.readTree(dead.get(0).value()).get("moderator").stringValue()).isEqualTo("bob");
-		assertThat(ids(this.approved.readValuesToList())).containsExactly("c-auto", "c-held");
+		TestRecord<byte[], byte[]> dead = this.deadLetters.readRecord();
+		assertThat(header(dead, DeadLetterHeaders.ERROR_CODE)).isEqualTo("REVIEW_UNKNOWN_COMMENT");
+		assertThat(header(dead, "kafka_dlt-original-topic")).isEqualTo("reviewed");
+		assertThat(utf8(dead.key())).isEqualTo("review-key");
+		assertThat(json.readTree(dead.value()).get("moderator").stringValue()).isEqualTo("bob");
+		assertThat(this.deadLetters.isEmpty()).isTrue();
+	}
+
+	@Test
+	void aReviewOfACommentWhoseDecisionRetentionHasPassedIsDeadLetteredAsUnknown() {
+		submit(comment("c-old", "sam@example.org", null, "p", "Nice."), T0);
+		// stream time moves past the retention, so the old decision's segment is dropped
+		submit(comment("c-new", "jane@example.org", null, "p", "Later."), T0.plus(Duration.ofDays(8)));
+		review("c-old", "REJECTED", "bob", null, T0.plus(Duration.ofDays(8)).plusSeconds(1));
+
+		assertThat(header(this.deadLetters.readRecord(), DeadLetterHeaders.ERROR_CODE))
+			.isEqualTo("REVIEW_UNKNOWN_COMMENT");
 		assertThat(this.rejected.isEmpty()).isTrue();
 	}
 
@@ -396,9 +414,13 @@ class StatefulModerationTopologyTests {
 		assertThat(decision.get("commentId").stringValue()).isEqualTo("c-1");
 		assertThat(codes(decision)).containsExactly("HELD_TERM", "REVIEW_EXPIRED");
 		assertThat(this.events).contains("expired c-1 REJECTED");
+		assertThat(decision.get("revision").intValue()).isEqualTo(2);
 		review("c-1", "APPROVED", "anna", null, T0.plus(Duration.ofDays(31)).plusSeconds(1));
-		assertThat(header(this.deadLetters.readRecord(), DeadLetterHeaders.ERROR_CODE))
-			.isEqualTo("REVIEW_ALREADY_FINAL");
+		List<byte[]> approvals = this.approved.readValuesToList();
+		assertThat(ids(approvals)).containsExactly("c-later", "c-1");
+		JsonNode rescued = json.readTree(approvals.get(1));
+		assertThat(rescued.get("revision").intValue()).isEqualTo(3);
+		assertThat(codes(rescued)).containsExactly("HELD_TERM", "MODERATOR_APPROVED");
 	}
 
 	// --- trusted authors
@@ -460,6 +482,205 @@ class StatefulModerationTopologyTests {
 		assertThat(codes(invalid.value())).containsExactly("EMAIL_INVALID");
 		// the invalid one left no trace: no IP flood for the next comment from the same IP
 		assertThat(utf8(this.approved.readRecord().key())).isEqualTo("c-2");
+	}
+
+	@Nested
+	class CorrectionsAndRevisions {
+
+		@Test
+		void everyAutomaticDecisionHeldIncludedIsRevisionOne() {
+			submit(comment("c-ok", "jane@example.org", null, "p", "Nice talk."), T0);
+			submit(comment("c-no", "sam@example.org", null, "p", "casino"), T0.plusSeconds(1));
+			submit(comment("c-held", "ann@example.org", null, "p", "I want a refund"), T0.plusSeconds(2));
+
+			assertThat(json.readTree(approved.readValue()).get("revision").intValue()).isEqualTo(1);
+			assertThat(json.readTree(rejected.readValue()).get("revision").intValue()).isEqualTo(1);
+			assertThat(json.readTree(held.readValue()).get("revision").intValue()).isEqualTo(1);
+		}
+
+		@Test
+		void aModeratorTakesDownAnAutoApprovedCommentAsRevisionTwoMarkedSpam() {
+			submit(comment("c-1", "jane@example.org", null, "p", "Great post, visit my shop"), T0);
+			approved.readValue();
+			verdict("c-1", "REJECTED", null, "anna", "Link farm.", T0.plusSeconds(60));
+
+			JsonNode correction = json.readTree(rejected.readValue());
+			assertThat(correction.get("revision").intValue()).isEqualTo(2);
+			assertThat(codes(correction)).containsExactly("MODERATOR_REJECTED");
+			assertThat(correction.get("review").get("moderator").stringValue()).isEqualTo("anna");
+			assertThat(correction.get("review").get("spam").booleanValue()).isTrue();
+			assertThat(correction.get("comment").get("content").stringValue()).isEqualTo("Great post, visit my shop");
+			assertThat(events).contains("verdict REJECTED spam revision 2");
+		}
+
+		@Test
+		void aModeratorRescuesAFalseRejectionKeepingTheAutomaticReasonsBeforeTheVerdict() {
+			submit(comment("c-1", "jane@example.org", null, "p", "The casino in our town closed"), T0);
+			rejected.readValue();
+			verdict("c-1", "APPROVED", null, "anna", null, T0.plusSeconds(60));
+
+			JsonNode rescue = json.readTree(approved.readValue());
+			assertThat(rescue.get("revision").intValue()).isEqualTo(2);
+			assertThat(codes(rescue)).containsExactly("BLOCKED_TERM", "MODERATOR_APPROVED");
+			assertThat(rescue.get("review").has("spam")).isFalse();
+		}
+
+		@Test
+		void aVerdictEqualToTheOutcomeEmitsNothingButIsRecorded() {
+			submit(comment("c-1", "jane@example.org", null, "p", "Nice talk."), T0);
+			approved.readValue();
+			verdict("c-1", "APPROVED", null, "anna", null, T0.plusSeconds(60));
+
+			assertThat(approved.isEmpty()).isTrue();
+			assertThat(rejected.isEmpty()).isTrue();
+			assertThat(deadLetters.isEmpty()).isTrue();
+			assertThat(events).contains("verdict APPROVED unchanged at revision 1");
+		}
+
+		@Test
+		void eachVerdictThatChangesTheOutcomeIsTheNextRevision() {
+			submit(comment("c-1", "jane@example.org", null, "p", "I want a refund"), T0);
+			verdict("c-1", "APPROVED", null, "anna", null, T0.plusSeconds(10));
+			verdict("c-1", "REJECTED", false, "bob", "Off topic.", T0.plusSeconds(20));
+			verdict("c-1", "REJECTED", true, "bob", null, T0.plusSeconds(30));
+			verdict("c-1", "APPROVED", null, "cleo", null, T0.plusSeconds(40));
+
+			assertThat(json.readTree(held.readValue()).get("revision").intValue()).isEqualTo(1);
+			List<JsonNode> approvals = approved.readValuesToList().stream().map(json::readTree).toList();
+			List<JsonNode> rejections = rejected.readValuesToList().stream().map(json::readTree).toList();
+			assertThat(approvals).extracting(d -> d.get("revision").intValue()).containsExactly(2, 4);
+			assertThat(rejections).extracting(d -> d.get("revision").intValue()).containsExactly(3);
+			assertThat(rejections.get(0).get("review").get("spam").booleanValue()).isFalse();
+			assertThat(codes(approvals.get(1))).containsExactly("HELD_TERM", "MODERATOR_APPROVED");
+			assertThat(events).contains("verdict REJECTED spam unchanged at revision 3");
+		}
+
+		@Test
+		void aResubmissionAfterACorrectionReEmitsTheCorrection() {
+			String comment = comment("c-1", "jane@example.org", null, "p", "Nice talk.");
+			submit(comment, T0);
+			approved.readValue();
+			verdict("c-1", "REJECTED", null, "anna", null, T0.plusSeconds(60));
+			byte[] correction = rejected.readValue();
+			submit(comment, T0.plusSeconds(120));
+
+			assertThat(rejected.readValue()).isEqualTo(correction);
+			assertThat(approved.isEmpty()).isTrue();
+		}
+
+		@Test
+		void takingBackTheOnlyApprovalMakesTheAuthorUntrustedAgain() {
+			submit(comment("c-1", "jane@example.org", null, "p", "Nice talk."), T0);
+			verdict("c-1", "REJECTED", false, "anna", "Off topic.", T0.plusSeconds(60));
+			submit(comment("c-2", "jane@example.org", null, "p", "I want a refund"), T0.plusSeconds(120));
+
+			assertThat(ids(held.readValuesToList())).containsExactly("c-2");
+		}
+
+		@Test
+		void aRejectionNotForSpamLeavesEarnedTrustWhileASpamOneRemovesIt() {
+			submit(comment("c-1", "jane@example.org", null, "p", "Nice talk."), T0);
+			submit(comment("c-2", "jane@example.org", null, "p", "Another good point."), T0.plusSeconds(60));
+			verdict("c-2", "REJECTED", false, "anna", "Off topic.", T0.plusSeconds(70));
+			submit(comment("c-3", "jane@example.org", null, "p", "I want a refund"), T0.plusSeconds(120));
+			verdict("c-1", "REJECTED", true, "anna", null, T0.plusSeconds(130));
+			submit(comment("c-4", "jane@example.org", null, "p", "Still want that refund"), T0.plusSeconds(180));
+
+			assertThat(ids(approved.readValuesToList())).containsExactly("c-1", "c-2", "c-3");
+			assertThat(ids(held.readValuesToList())).containsExactly("c-4");
+		}
+
+	}
+
+	@Nested
+	class AuthorActions {
+
+		@Test
+		void aBannedAuthorsCommentsAreRejectedWithAuthorBanned() {
+			submit(comment("c-1", "jane@example.org", null, "p", "Nice talk."), T0);
+			act("jane@example.org", "BAN", null, T0.plusSeconds(10));
+			submit(comment("c-2", "  Jane@Example.org", null, "p", "Nice talk again."), T0.plusSeconds(60));
+
+			JsonNode rejection = json.readTree(rejected.readValue());
+			assertThat(rejection.get("commentId").stringValue()).isEqualTo("c-2");
+			assertThat(codes(rejection)).containsExactly("AUTHOR_BANNED");
+			assertThat(rejection.get("reasons").get(0).get("field").stringValue()).isEqualTo("author.email");
+		}
+
+		@Test
+		void aBanUntilATimeLapsesThen() {
+			act("jane@example.org", "BAN", T0.plus(Duration.ofHours(1)), T0);
+			submit(comment("c-1", "jane@example.org", null, "p", "During the ban."), T0.plusSeconds(60));
+			submit(comment("c-2", "jane@example.org", null, "p", "After the ban."), T0.plus(Duration.ofHours(2)));
+
+			assertThat(ids(rejected.readValuesToList())).containsExactly("c-1");
+			assertThat(ids(approved.readValuesToList())).containsExactly("c-2");
+		}
+
+		@Test
+		void aPremoderatedAuthorIsHeldEvenWhenTrusted() {
+			submit(comment("c-1", "jane@example.org", null, "p", "Nice talk."), T0);
+			act("jane@example.org", "PREMODERATE", null, T0.plusSeconds(10));
+			submit(comment("c-2", "jane@example.org", null, "p", "Nice talk again."), T0.plusSeconds(60));
+
+			JsonNode hold = json.readTree(held.readValue());
+			assertThat(hold.get("commentId").stringValue()).isEqualTo("c-2");
+			assertThat(codes(hold)).containsExactly("AUTHOR_PREMODERATED");
+		}
+
+		@Test
+		void aModeratorsTrustSkipsTheHoldRulesOfANewAuthorButNotTheRejectRules() {
+			act("jane@example.org", "TRUST", null, T0);
+			submit(comment("c-1", "jane@example.org", null, "p", "I want a refund"), T0.plusSeconds(60));
+			submit(comment("c-2", "jane@example.org", null, "p", "casino"), T0.plusSeconds(120));
+
+			assertThat(ids(approved.readValuesToList())).containsExactly("c-1");
+			assertThat(ids(rejected.readValuesToList())).containsExactly("c-2");
+		}
+
+		@Test
+		void aModeratorsTrustOverridesASpamMark() {
+			submit(comment("c-1", "jane@example.org", null, "p", "casino"), T0);
+			act("jane@example.org", "TRUST", null, T0.plusSeconds(10));
+			submit(comment("c-2", "jane@example.org", null, "p", "I want a refund"), T0.plusSeconds(60));
+
+			assertThat(ids(approved.readValuesToList())).containsExactly("c-2");
+		}
+
+		@Test
+		void aResetClearsTheActionAndTheEarnedStanding() {
+			submit(comment("c-1", "jane@example.org", null, "p", "Nice talk."), T0);
+			act("jane@example.org", "BAN", null, T0.plusSeconds(10));
+			act("jane@example.org", "RESET", null, T0.plusSeconds(20));
+			submit(comment("c-2", "jane@example.org", null, "p", "I want a refund"), T0.plusSeconds(60));
+
+			assertThat(ids(held.readValuesToList())).containsExactly("c-2");
+			assertThat(rejected.isEmpty()).isTrue();
+		}
+
+		@Test
+		void anInvalidActionIsDeadLetteredAsReceivedWithAuthorActionInvalid() {
+			byte[] value = bytes("{\"email\":\"jane@example.org\",\"action\":\"TRUST\",\"until\":\"2030-01-01T00:00:00Z\",\"moderator\":\"anna\"}");
+			authorActions.pipeInput(new TestRecord<>(bytes("jane@example.org"), value, new RecordHeaders(), T0));
+
+			TestRecord<byte[], byte[]> dead = deadLetters.readRecord();
+			assertThat(dead.value()).isEqualTo(value);
+			assertThat(header(dead, DeadLetterHeaders.ERROR_CODE)).isEqualTo("AUTHOR_ACTION_INVALID");
+			assertThat(header(dead, "kafka_dlt-original-topic")).isEqualTo("author-actions");
+		}
+
+	}
+
+	void verdict(String commentId, String decision, Boolean spam, String moderator, String note, Instant timestamp) {
+		String value = "{\"commentId\":\"%s\",\"decision\":\"%s\",\"spam\":%s,\"moderator\":\"%s\",\"note\":%s}"
+			.formatted(commentId, decision, spam, moderator, (note == null) ? "null" : "\"" + note + "\"");
+		this.reviews.pipeInput(new TestRecord<>(bytes(commentId), bytes(value), new RecordHeaders(), timestamp));
+	}
+
+	void act(String email, String action, Instant until, Instant timestamp) {
+		String value = "{\"email\":\"%s\",\"action\":\"%s\",\"until\":%s,\"moderator\":\"anna\"}".formatted(email,
+				action, (until == null) ? "null" : "\"" + until + "\"");
+		this.authorActions.pipeInput(new TestRecord<>(bytes(email), bytes(value), new RecordHeaders(), timestamp));
 	}
 
 	// --- helpers

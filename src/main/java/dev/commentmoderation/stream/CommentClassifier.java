@@ -1,0 +1,81 @@
+package dev.commentmoderation.stream;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Function;
+
+import dev.commentmoderation.classifier.Classification;
+import dev.commentmoderation.classifier.ClassifierSettings;
+import dev.commentmoderation.classifier.Features;
+import dev.commentmoderation.classifier.Label;
+import dev.commentmoderation.classifier.ModelSelector;
+import dev.commentmoderation.classifier.ModelView;
+import dev.commentmoderation.classifier.RecordModelView;
+import dev.commentmoderation.classifier.SpamClassifier;
+import dev.commentmoderation.rules.Comment;
+import dev.commentmoderation.rules.Match;
+import dev.commentmoderation.rules.Reason;
+import dev.commentmoderation.rules.ReasonCode;
+
+/**
+ * The spam classifier as the topology uses it: which models a comment counts in (its site's and the shared one),
+ * scoring against the model topic's global store, the SPAM_CLASSIFIER reason, and the label events of a verdict.
+ */
+final class CommentClassifier {
+
+	private final ClassifierSettings settings;
+
+	CommentClassifier(ClassifierSettings settings) {
+		this.settings = settings;
+	}
+
+	ClassifierSettings settings() {
+		return this.settings;
+	}
+
+	/** The site's model (the siteId; the shared model for a comment without one) and the shared model. */
+	static String siteModel(String siteId) {
+		return (siteId == null || siteId.isBlank()) ? ModelSelector.SHARED : "site:" + siteId;
+	}
+
+	/** Scores with the site's model when it has enough labels (and per-site models are on), else the shared one. */
+	Classification classify(Comment comment, Features features, Function<byte[], byte[]> models) {
+		ModelView shared = new RecordModelView(ModelSelector.SHARED, models);
+		String site = siteModel(comment.siteId());
+		ModelView model = (this.settings.perSiteModels() && !site.equals(ModelSelector.SHARED))
+				? ModelSelector.select(new RecordModelView(site, models), shared, this.settings) : shared;
+		return SpamClassifier.classify(features, model, this.settings);
+	}
+
+	/** The reason a probability at or above the hold threshold gives; its match is the strongest content token. */
+	static Reason reason(Classification classification) {
+		Match match = null;
+		for (Classification.Clue clue : classification.clues()) {
+			if (clue.start() >= 0 && clue.end() > clue.start() && clue.probability() > 0.5) {
+				match = Match.ofTerm(clue.token(), clue.start(), clue.end());
+				break;
+			}
+		}
+		return new Reason(ReasonCode.SPAM_CLASSIFIER, "content",
+				String.format(Locale.ROOT, "Our spam filter rates this comment as likely spam (%.0f %%).",
+						classification.probability() * 100), match);
+	}
+
+	/** The label of a moderator's verdict: ham for an approval, spam for a rejection unless not for spam. */
+	static Label label(boolean approved, boolean spam) {
+		return approved ? Label.HAM : (spam ? Label.SPAM : null);
+	}
+
+	/** One event per model the comment counts in: its site's (with per-site models) and the shared one. */
+	List<Internal.LabelEvent> labelEvents(String commentId, String siteId, Label label, List<String> tokens) {
+		List<Internal.LabelEvent> events = new ArrayList<>(2);
+		String site = siteModel(siteId);
+		if (this.settings.perSiteModels() && !site.equals(ModelSelector.SHARED)) {
+			events.add(new Internal.LabelEvent(site, commentId, label, tokens));
+		}
+		events.add(new Internal.LabelEvent(ModelSelector.SHARED, commentId, label, tokens));
+		return events;
+	}
+
+}

@@ -1,0 +1,308 @@
+package dev.commentmoderation.stream;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.KeyQueryMetadata;
+import org.apache.kafka.streams.StoreQueryParameters;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.StreamsMetadata;
+import org.apache.kafka.streams.TaskMetadata;
+import org.apache.kafka.streams.ThreadMetadata;
+import org.apache.kafka.streams.errors.InvalidStateStoreException;
+import org.apache.kafka.streams.state.HostInfo;
+import org.apache.kafka.streams.state.KeyValueIterator;
+import org.apache.kafka.streams.state.QueryableStoreType;
+import org.apache.kafka.streams.state.QueryableStoreTypes;
+import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
+import org.apache.kafka.streams.state.ReadOnlyWindowStore;
+import org.apache.kafka.streams.state.WindowStoreIterator;
+
+import org.springframework.core.env.Environment;
+import org.springframework.kafka.config.StreamsBuilderFactoryBean;
+import org.springframework.stereotype.Component;
+import org.springframework.util.StringUtils;
+
+import dev.commentmoderation.events.DecisionWriter;
+import dev.commentmoderation.rules.AuthorStanding;
+import dev.commentmoderation.rules.StatefulSettings;
+import dev.commentmoderation.settings.TopicSettings;
+import dev.commentmoderation.workbench.AuthorHistory;
+import dev.commentmoderation.workbench.AuthorStatus;
+import dev.commentmoderation.workbench.CommentHistory;
+import dev.commentmoderation.workbench.HeldComment;
+import dev.commentmoderation.workbench.Instance;
+import dev.commentmoderation.workbench.ModerationState;
+import dev.commentmoderation.workbench.Partitioned;
+import dev.commentmoderation.workbench.StateUnavailableException;
+
+/**
+ * The workbench's view of the topology's stores, by Kafka Streams interactive queries. Only active partitions
+ * are read (no stale standby data), and only while the client is RUNNING: during a rebalance or a restore every
+ * query fails with {@link StateUnavailableException}, and a fan-out finds partitions missing. Without
+ * {@code application.server} (a single instance) every partition is taken to be here.
+ */
+@Component
+class StreamsModerationState implements ModerationState {
+
+	private final StreamsBuilderFactoryBean factory;
+
+	private final TopicSettings topics;
+
+	private final StatefulSettings settings;
+
+	private final Environment environment;
+
+	private final DecisionWriter writer = new DecisionWriter();
+
+	StreamsModerationState(StreamsBuilderFactoryBean factory, TopicSettings topics, StatefulSettings settings,
+			Environment environment) {
+		this.factory = factory;
+		this.topics = topics;
+		this.settings = settings;
+		this.environment = environment;
+	}
+
+	@Override
+	public Partitioned<List<HeldComment>> localHeldComments() {
+		KafkaStreams streams = running();
+		List<HeldComment> held = new ArrayList<>();
+		Set<Integer> partitions = new HashSet<>();
+		for (int partition : activePartitions(streams, ModerationTopology.STATUS_BY_COMMENT)) {
+			ReadOnlyKeyValueStore<String, byte[]> store = streams.store(StoreQueryParameters
+				.fromNameAndType(ModerationTopology.HELD_COMMENTS, QueryableStoreTypes.<String, byte[]>keyValueStore())
+				.withPartition(partition));
+			try (KeyValueIterator<String, byte[]> all = store.all()) {
+				while (all.hasNext()) {
+					held.add(heldComment(Internal.CommentState.read(all.next().value)));
+				}
+			}
+			catch (InvalidStateStoreException moved) {
+				throw unavailable(moved);
+			}
+			partitions.add(partition);
+		}
+		return new Partitioned<>(held, partitions);
+	}
+
+	@Override
+	public Optional<CommentHistory> localComment(String commentId) {
+		int partition = localPartition(ModerationTopology.HELD_COMMENTS, commentId);
+		try {
+			byte[] held = store(ModerationTopology.HELD_COMMENTS, QueryableStoreTypes.<String, byte[]>keyValueStore(),
+					partition).get(commentId);
+			byte[] bytes = (held != null) ? held : latest(store(ModerationTopology.COMMENT_HISTORY,
+					QueryableStoreTypes.<String, byte[]>windowStore(), partition), commentId,
+					this.settings.decisionRetention().toMillis());
+			return Optional.ofNullable(bytes).map(Internal.CommentState::read).map(this::commentHistory);
+		}
+		catch (InvalidStateStoreException moved) {
+			throw unavailable(moved);
+		}
+	}
+
+	@Override
+	public Optional<AuthorHistory> localAuthor(String author) {
+		int partition = localPartition(ModerationTopology.AUTHOR_STANDING, author);
+		try {
+			long now = System.currentTimeMillis();
+			byte[] standingBytes = latest(store(ModerationTopology.AUTHOR_STANDING,
+					QueryableStoreTypes.<String, byte[]>windowStore(), partition), author,
+					this.settings.authorRetention().toMillis());
+			byte[] actionBytes = store(ModerationTopology.AUTHOR_ACTIONS,
+					QueryableStoreTypes.<String, byte[]>keyValueStore(), partition).get(author);
+			Map<String, AuthorHistory.AuthorComment> recent = new LinkedHashMap<>();
+			ReadOnlyWindowStore<String, byte[]> comments = store(ModerationTopology.AUTHOR_COMMENTS,
+					QueryableStoreTypes.<String, byte[]>windowStore(), partition);
+			try (WindowStoreIterator<byte[]> iterator = comments.backwardFetch(author,
+					Instant.ofEpochMilli(Math.max(0L, now - this.settings.decisionRetention().toMillis())),
+					Instant.ofEpochMilli(Long.MAX_VALUE))) {
+				// newest first; a later outcome of a comment (a correction) is written later, so it comes first
+				List<org.apache.kafka.streams.KeyValue<Long, byte[]>> entries = new ArrayList<>();
+				iterator.forEachRemaining(entries::add);
+				entries.sort((a, b) -> Long.compare(b.key, a.key));
+				for (org.apache.kafka.streams.KeyValue<Long, byte[]> entry : entries) {
+					Internal.AuthorComment comment = Internal.read(entry.value, Internal.AuthorComment.class);
+					recent.merge(comment.commentId(), new AuthorHistory.AuthorComment(comment.commentId(),
+							comment.siteId(), comment.postId(), comment.decision().name(), comment.revision(),
+							Instant.ofEpochMilli(entry.key)),
+							(a, b) -> (a.revision() >= b.revision()) ? a : b);
+				}
+			}
+			if (standingBytes == null && actionBytes == null && recent.isEmpty()) {
+				return Optional.empty();
+			}
+			Internal.Standing standing = (standingBytes != null) ? Internal.read(standingBytes, Internal.Standing.class)
+					: Internal.Standing.of(AuthorStanding.NEW);
+			Internal.Action action = (actionBytes != null) ? Internal.read(actionBytes, Internal.Action.class) : null;
+			return Optional.of(new AuthorHistory(author, status(standing, action), List.copyOf(recent.values())));
+		}
+		catch (InvalidStateStoreException moved) {
+			throw unavailable(moved);
+		}
+	}
+
+	@Override
+	public Instance ownerOfComment(String commentId) {
+		return owner(ModerationTopology.HELD_COMMENTS, commentId);
+	}
+
+	@Override
+	public Instance ownerOfAuthor(String author) {
+		return owner(ModerationTopology.AUTHOR_STANDING, author);
+	}
+
+	@Override
+	public List<Instance> instancesWithHeldComments() {
+		KafkaStreams streams = running();
+		if (!StringUtils.hasText(applicationServer())) {
+			return List.of(self());
+		}
+		List<Instance> instances = new ArrayList<>();
+		for (StreamsMetadata metadata : streams.streamsMetadataForStore(ModerationTopology.HELD_COMMENTS)) {
+			instances.add(instance(metadata.hostInfo()));
+		}
+		return instances;
+	}
+
+	@Override
+	public Instance self() {
+		String server = applicationServer();
+		if (StringUtils.hasText(server)) {
+			HostInfo host = HostInfo.buildFromEndpoint(server.trim());
+			return new Instance(host.host(), host.port());
+		}
+		return new Instance("localhost", this.environment.getProperty("local.server.port", Integer.class,
+				this.environment.getProperty("server.port", Integer.class, 8080)));
+	}
+
+	@Override
+	public int partitions() {
+		return this.topics.partitions();
+	}
+
+	private Instance owner(String store, String key) {
+		if (!StringUtils.hasText(applicationServer())) {
+			running();
+			return self();
+		}
+		KeyQueryMetadata metadata = running().queryMetadataForKey(store, key, Serdes.String().serializer());
+		if (metadata == null || metadata.equals(KeyQueryMetadata.NOT_AVAILABLE)) {
+			throw new StateUnavailableException("The partition of this key has no active instance now (rebalancing)");
+		}
+		return instance(metadata.activeHost());
+	}
+
+	/** The key's partition, which must be active here. */
+	private int localPartition(String store, String key) {
+		KeyQueryMetadata metadata = running().queryMetadataForKey(store, key, Serdes.String().serializer());
+		if (metadata == null || metadata.equals(KeyQueryMetadata.NOT_AVAILABLE)) {
+			throw new StateUnavailableException("The partition of this key has no active instance now (rebalancing)");
+		}
+		if (StringUtils.hasText(applicationServer()) && !instance(metadata.activeHost()).equals(self())) {
+			throw new StateUnavailableException("The partition of this key is active on " + metadata.activeHost());
+		}
+		return metadata.partition();
+	}
+
+	/**
+	 * The partitions of a repartition topic (and so of the stores of the stage that reads it) whose active tasks
+	 * run on this instance now.
+	 */
+	private Set<Integer> activePartitions(KafkaStreams streams, String repartition) {
+		String topic = this.factory.getStreamsConfiguration().get(StreamsConfig.APPLICATION_ID_CONFIG) + "-"
+				+ repartition + "-repartition";
+		Set<Integer> partitions = new java.util.TreeSet<>();
+		for (ThreadMetadata thread : streams.metadataForLocalThreads()) {
+			for (TaskMetadata task : thread.activeTasks()) {
+				for (TopicPartition partition : task.topicPartitions()) {
+					if (partition.topic().equals(topic)) {
+						partitions.add(partition.partition());
+					}
+				}
+			}
+		}
+		return partitions;
+	}
+
+	private <T> T store(String name, QueryableStoreType<T> type, int partition) {
+		return running().store(StoreQueryParameters.fromNameAndType(name, type).withPartition(partition));
+	}
+
+	private static byte[] latest(ReadOnlyWindowStore<String, byte[]> store, String key, long retentionMillis) {
+		long since = Math.max(0L, System.currentTimeMillis() - retentionMillis);
+		try (WindowStoreIterator<byte[]> iterator = store.backwardFetch(key, Instant.ofEpochMilli(since),
+				Instant.ofEpochMilli(Long.MAX_VALUE))) {
+			return iterator.hasNext() ? iterator.next().value : null;
+		}
+	}
+
+	private KafkaStreams running() {
+		KafkaStreams streams = this.factory.getKafkaStreams();
+		if (streams == null || streams.state() != KafkaStreams.State.RUNNING) {
+			throw new StateUnavailableException("The moderation stream is "
+					+ ((streams == null) ? "not started" : streams.state()) + ": its state is not queryable now");
+		}
+		return streams;
+	}
+
+	private String applicationServer() {
+		Object server = this.factory.getStreamsConfiguration().get(StreamsConfig.APPLICATION_SERVER_CONFIG);
+		return (server != null) ? server.toString() : null;
+	}
+
+	private static Instance instance(HostInfo host) {
+		return new Instance(host.host(), host.port());
+	}
+
+	private static StateUnavailableException unavailable(InvalidStateStoreException ex) {
+		return new StateUnavailableException("The moderation state moved while it was read (rebalancing)", ex);
+	}
+
+	private HeldComment heldComment(Internal.CommentState state) {
+		Internal.CommentStatus status = state.status();
+		return new HeldComment(status.commentId(), status.siteId(), status.postId(), status.author(),
+				Instant.ofEpochMilli(status.heldAtMillis()), status(status.standing(), status.action()),
+				new String(Revisions.json(this.writer, state, state.revisions().size()), StandardCharsets.UTF_8));
+	}
+
+	private CommentHistory commentHistory(Internal.CommentState state) {
+		Internal.CommentStatus status = state.status();
+		List<CommentHistory.RecordedVerdict> verdicts = new ArrayList<>();
+		for (Internal.RecordedVerdict verdict : (state.verdicts() != null) ? state.verdicts()
+				: List.<Internal.RecordedVerdict>of()) {
+			verdicts.add(new CommentHistory.RecordedVerdict(verdict.decision().name(), verdict.spam(),
+					verdict.moderator(), verdict.note(), Instant.parse(verdict.at()), verdict.changed(),
+					verdict.revision()));
+		}
+		return new CommentHistory(status.commentId(), status.siteId(), status.postId(), status.author(),
+				state.decision().name(), state.revision(), Revisions.all(this.writer, state), verdicts);
+	}
+
+	private AuthorStatus status(Internal.Standing standing, Internal.Action action) {
+		AuthorStanding earned = (standing != null) ? standing.toStanding() : AuthorStanding.NEW;
+		AuthorStatus.ModeratorAction moderatorAction = null;
+		boolean inForce = false;
+		if (action != null) {
+			inForce = action.toAction().inForceAt(Instant.now());
+			moderatorAction = new AuthorStatus.ModeratorAction(action.kind().name(),
+					(action.until() != null) ? Instant.parse(action.until()) : null, action.moderator(), action.note(),
+					(action.at() != null) ? Instant.parse(action.at()) : null);
+		}
+		String kind = (inForce) ? action.kind().name() : null;
+		boolean trusted = "TRUST".equals(kind)
+				|| (!"PREMODERATE".equals(kind) && earned.trusted(this.settings.trustedAuthorMinApproved()));
+		return new AuthorStatus(earned.approved(), earned.spamRejected(), trusted, moderatorAction);
+	}
+
+}
