@@ -41,4 +41,16 @@ public record DecisionRules(RuleActions actions, Duration floodInterval, int tru
 		return new DecisionRules(actions, settings.floodInterval(), settings.trustedAuthorMinApproved());
 	}
 
+	/**
+	 * As a record's, without {@code trustedAuthorHeldFor} when it is empty: policy versions hash this text, so the
+	 * versions of policies that do not use the setting stay what they were before it existed.
+	 */
+	@Override
+	public String toString() {
+		return "DecisionRules[actions=" + this.actions + ", floodInterval=" + this.floodInterval
+				+ ", trustedAuthorMinApproved=" + this.trustedAuthorMinApproved
+				+ (this.trustedAuthorHeldFor.isEmpty() ? "" : ", trustedAuthorHeldFor=" + this.trustedAuthorHeldFor)
+				+ "]";
+	}
+
 }
