@@ -12,16 +12,25 @@ import java.util.Set;
  * @param floodInterval a comment sooner than this after the previous one from the same email or IP is a FLOOD;
  * zero turns flood control off
  * @param trustedAuthorMinApproved approved comments, and no spam rejection, an author needs to skip hold rules
+ * @param classifierHoldAt the spam probability from which the classifier holds a comment of this site; null: the
+ * service's moderation.classifier.hold-at
+ * @param classifierRejectAt the same for rejecting; null: moderation.classifier.reject-at
  * @param trustedAuthorHeldFor reason codes whose HOLD still holds a trusted author (empty: a trusted author skips
  * every hold; WordPress holds a previously approved author for moderation keys and links: HELD_TERM and
  * TOO_MANY_LINKS)
  */
 public record DecisionRules(RuleActions actions, Duration floodInterval, int trustedAuthorMinApproved,
-		Set<ReasonCode> trustedAuthorHeldFor) {
+		Double classifierHoldAt, Double classifierRejectAt, Set<ReasonCode> trustedAuthorHeldFor) {
+
+	/** Decision rules with the service's classifier thresholds; a trusted author skips every hold. */
+	public DecisionRules(RuleActions actions, Duration floodInterval, int trustedAuthorMinApproved) {
+		this(actions, floodInterval, trustedAuthorMinApproved, null, null, Set.of());
+	}
 
 	/** A trusted author skips every hold. */
-	public DecisionRules(RuleActions actions, Duration floodInterval, int trustedAuthorMinApproved) {
-		this(actions, floodInterval, trustedAuthorMinApproved, Set.of());
+	public DecisionRules(RuleActions actions, Duration floodInterval, int trustedAuthorMinApproved,
+			Double classifierHoldAt, Double classifierRejectAt) {
+		this(actions, floodInterval, trustedAuthorMinApproved, classifierHoldAt, classifierRejectAt, Set.of());
 	}
 
 	public DecisionRules {
@@ -48,7 +57,8 @@ public record DecisionRules(RuleActions actions, Duration floodInterval, int tru
 	@Override
 	public String toString() {
 		return "DecisionRules[actions=" + this.actions + ", floodInterval=" + this.floodInterval
-				+ ", trustedAuthorMinApproved=" + this.trustedAuthorMinApproved
+				+ ", trustedAuthorMinApproved=" + this.trustedAuthorMinApproved + ", classifierHoldAt="
+				+ this.classifierHoldAt + ", classifierRejectAt=" + this.classifierRejectAt
 				+ (this.trustedAuthorHeldFor.isEmpty() ? "" : ", trustedAuthorHeldFor=" + this.trustedAuthorHeldFor)
 				+ "]";
 	}

@@ -114,7 +114,7 @@ final class Internal {
 			return new DecisionRules(
 					new RuleActions((actions != null) ? actions : Map.of(), (scores != null) ? scores : Map.of(),
 							holdAt, rejectAt),
-					Duration.ofMillis(floodIntervalMillis), trustedAuthorMinApproved, trustedAuthorHeldFor);
+					Duration.ofMillis(floodIntervalMillis), trustedAuthorMinApproved, null, null, trustedAuthorHeldFor);
 		}
 
 	}

@@ -102,7 +102,7 @@ class WordPressParityTest {
 		private static final Reason HELD = new Reason(ReasonCode.HELD_TERM, "content", "Held term.");
 
 		private Verdict moderate(String commentId, List<Reason> reasons, Set<ReasonCode> heldFor) {
-			DecisionRules rules = new DecisionRules(RuleActions.DEFAULTS, Duration.ZERO, 1, heldFor);
+			DecisionRules rules = new DecisionRules(RuleActions.DEFAULTS, Duration.ZERO, 1, null, null, heldFor);
 			return this.moderator.moderate(new StatefulModerator.Submission(commentId, "jane@example.org",
 					"fp-" + commentId, T0, null), reasons, this.history, rules);
 		}
