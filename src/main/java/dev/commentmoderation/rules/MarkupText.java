@@ -67,7 +67,7 @@ final class MarkupText {
 			return new MarkupText(value, null, null);
 		}
 		Builder builder = new Builder(value);
-		Document document = Jsoup.parse(value, Parser.htmlParser().setTrackPosition(true));
+		Document document = Jsoup.parse(parsedPrefix(value), Parser.htmlParser().setTrackPosition(true));
 		builder.separator(0);
 		document.traverse(builder);
 		document.traverse((node, depth) -> {
@@ -82,6 +82,33 @@ final class MarkupText {
 			}
 		});
 		return builder.build();
+	}
+
+	/**
+	 * How much of a value the parser reads: HTML5 tree building is quadratic on hostile markup (misnested formatting
+	 * tags, thousands of unclosed elements: seconds for 64 KB), so only the first {@value #MAX_PARSED_CHARS}
+	 * characters, and within them up to the {@value #MAX_PARSED_MARKS}th {@code <} or {@code &}, are read as markup;
+	 * the value as written is always searched whole. A comment needs that much markup before a hidden term to hide it.
+	 */
+	static final int MAX_PARSED_CHARS = 16_384;
+
+	static final int MAX_PARSED_MARKS = 1_000;
+
+	static String parsedPrefix(String value) {
+		int limit = Math.min(value.length(), MAX_PARSED_CHARS);
+		int marks = 0;
+		int end = limit;
+		for (int i = 0; i < limit; i++) {
+			char c = value.charAt(i);
+			if ((c == '<' || c == '&') && ++marks > MAX_PARSED_MARKS) {
+				end = i;
+				break;
+			}
+		}
+		if (end > 0 && end < value.length() && Character.isHighSurrogate(value.charAt(end - 1))) {
+			end--;
+		}
+		return (end == value.length()) ? value : value.substring(0, end);
 	}
 
 	/** Appends the views to the value as written, one code point (and its origin) at a time. */

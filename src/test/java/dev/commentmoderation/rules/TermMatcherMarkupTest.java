@@ -150,4 +150,25 @@ class TermMatcherMarkupTest {
 
 	}
 
+	@Nested
+	class BoundedParsing {
+
+		@Test
+		void markupIsReadUpToTheThousandthTagOrEntityAndTheValueAsWrittenIsAlwaysSearchedWhole() {
+			String padding = "<i></i>".repeat(400);
+			assertThat(find("halfway", padding + "stuck <b>half</b>way")).as("within the bound").hasSize(1);
+			String deep = "<i></i>".repeat(600);
+			assertThat(find("halfway", deep + "stuck <b>half</b>way")).as("past the bound").isEmpty();
+			assertThat(find("halfway", deep + "stuck halfway")).as("as written").hasSize(1);
+		}
+
+		@Test
+		void theParsedPrefixNeverSplitsASurrogatePair() {
+			String value = "a".repeat(MarkupText.MAX_PARSED_CHARS - 1) + "\uD83D\uDE00<b>x</b>";
+			String prefix = MarkupText.parsedPrefix("<" + value);
+			assertThat(Character.isHighSurrogate(prefix.charAt(prefix.length() - 1))).isFalse();
+		}
+
+	}
+
 }
