@@ -42,6 +42,9 @@ public final class ClassifierTool {
 	/** The first argument that selects these tools in the jar's main. */
 	public static final String COMMAND = "classifier";
 
+	/** The model topic's default name (moderation.topics.classifier-model). */
+	static final String DEFAULT_MODEL_TOPIC = "comments.classifier-model";
+
 	static final int OK = 0;
 
 	static final int FAILED = 1;
@@ -61,9 +64,9 @@ public final class ClassifierTool {
 			  quality --train TRAIN.jsonl --test TEST.jsonl [--hold P] [--reject P] [--format text|json]
 			      learns TRAIN as verdicts, evaluates on TEST, beside the built-in rules alone
 			  import --bootstrap-servers HOST:PORT [--topic TOPIC] [--model-name *|site:SITE] MODEL.json
-			      publishes the model to the model topic (default %s) under the model name (default: the
-			      file's site); tokens the topic holds for that model but the file does not are removed. The
-			      running model stage keeps its own copy: see docs/classifier.md, "Importing a model"
+			      publishes the model to the model topic (default %s) under the model
+			      name (default: the file's site); tokens the topic holds for that model but the file does
+			      not are removed. The running model stage keeps its own copy: see docs/classifier.md
 
 			  --hold P / --reject P   hold / reject at or above this spam probability (defaults %s / %s)
 			  --min-labels N          abstain below N spam and N ham labels (default %d)
@@ -74,9 +77,6 @@ public final class ClassifierTool {
 			cannot be read or written), 2 a bad command line.
 			""".formatted(DEFAULT_MODEL_TOPIC, ClassifierSettings.DEFAULTS.holdAt(), ClassifierSettings.DEFAULTS.rejectAt(),
 			ClassifierSettings.DEFAULTS.minSpamLabels(), ClassifierSettings.DEFAULTS.maxTokens());
-
-	/** The model topic's default name (moderation.topics.classifier-model). */
-	static final String DEFAULT_MODEL_TOPIC = "comments.classifier-model";
 
 	/** How long import waits for the broker at each step. */
 	static final Duration IMPORT_TIMEOUT = Duration.ofSeconds(60);
