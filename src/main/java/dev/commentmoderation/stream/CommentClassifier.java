@@ -2,10 +2,10 @@ package dev.commentmoderation.stream;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.function.Function;
 
 import dev.commentmoderation.classifier.Classification;
+import dev.commentmoderation.classifier.ClassifierReason;
 import dev.commentmoderation.classifier.ClassifierSettings;
 import dev.commentmoderation.classifier.Features;
 import dev.commentmoderation.classifier.Label;
@@ -14,9 +14,7 @@ import dev.commentmoderation.classifier.ModelView;
 import dev.commentmoderation.classifier.RecordModelView;
 import dev.commentmoderation.classifier.SpamClassifier;
 import dev.commentmoderation.rules.Comment;
-import dev.commentmoderation.rules.Match;
 import dev.commentmoderation.rules.Reason;
-import dev.commentmoderation.rules.ReasonCode;
 
 /**
  * The spam classifier as the topology uses it: which models a comment counts in (its site's and the shared one),
@@ -50,16 +48,7 @@ final class CommentClassifier {
 
 	/** The reason a probability at or above the hold threshold gives; its match is the strongest content token. */
 	static Reason reason(Classification classification) {
-		Match match = null;
-		for (Classification.Clue clue : classification.clues()) {
-			if (clue.start() >= 0 && clue.end() > clue.start() && clue.probability() > 0.5) {
-				match = Match.ofTerm(clue.token(), clue.start(), clue.end());
-				break;
-			}
-		}
-		return new Reason(ReasonCode.SPAM_CLASSIFIER, "content",
-				String.format(Locale.ROOT, "Our spam filter rates this comment as likely spam (%.0f %%).",
-						classification.probability() * 100), match);
+		return ClassifierReason.of(classification);
 	}
 
 	/** The label of a moderator's verdict: ham for an approval, spam for a rejection unless not for spam. */
