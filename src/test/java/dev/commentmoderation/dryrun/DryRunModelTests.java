@@ -48,7 +48,9 @@ class DryRunModelTests {
 		this.comments = Files.write(this.dir.resolve("comments.jsonl"), List.of(
 				comment("c-spam", "spammer@example.net", "198.51.100.1", "10:00:00Z", SPAM + " today"),
 				comment("c-ham", "reader@example.org", "198.51.100.2", "10:05:00Z", HAM + " again"),
-				comment("c-no-email", "", "198.51.100.3", "10:10:00Z", SPAM)), StandardCharsets.UTF_8);
+				comment("c-no-email", "", "198.51.100.3", "10:10:00Z", SPAM),
+				comment("c-mixed", "mixed@example.com", "198.51.100.4", "10:15:00Z", "win a free cash prize "
+						+ "thanks for the article about the council")), StandardCharsets.UTF_8);
 	}
 
 	@Nested
@@ -67,10 +69,12 @@ class DryRunModelTests {
 
 		@Test
 		void betweenHoldAndRejectTheCommentIsHeld() {
-			DryRunTests.Result result = DryRunTests.run("--model", model.toString(), "--hold", "0.5", "--reject",
-					"1", comments.toString());
+			DryRunTests.Result result = DryRunTests.run("--model", model.toString(), "--hold", "0.05", "--reject",
+					"0.95", comments.toString());
 
-			assertThat(result.row("c-spam")).containsSubsequence("HELD", "SPAM_CLASSIFIER");
+			String[] row = result.row("c-mixed");
+			assertThat(Double.parseDouble(row[6])).as("spam and ham words: in between").isBetween(0.05, 0.95);
+			assertThat(row).containsSubsequence("HELD", "SPAM_CLASSIFIER");
 		}
 
 		@Test
@@ -87,7 +91,7 @@ class DryRunModelTests {
 		void aCommentWithoutAValidEmailIsNotScoredAsInTheService() {
 			DryRunTests.Result result = DryRunTests.run("--model", model.toString(), comments.toString());
 
-			assertThat(result.row("c-no-email")).containsSubsequence("REJECTED", "-", "EMAIL_INVALID");
+			assertThat(result.row("c-no-email")).containsSubsequence("REJECTED", "-", "EMAIL_REQUIRED");
 		}
 
 		@Test
