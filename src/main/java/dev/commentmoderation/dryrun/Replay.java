@@ -149,11 +149,12 @@ final class Replay {
 		DecisionRules decisionRules = site.decisionRules();
 		Classification classification = null;
 		if (this.scoring != null) {
-			// as ModerateCommentProcessor: SPAM_CLASSIFIER joins the rules' reasons, and rejects at reject-at
-			// where the policy leaves it to hold
+			// as ModerateCommentProcessor: at the site's thresholds (its policy's, else --hold / --reject)
+			// SPAM_CLASSIFIER joins the rules' reasons, and rejects at reject-at where the policy leaves it to hold
 			classification = SpamClassifier.classify(Features.of(comment), this.scoring.model(),
 					this.scoring.settings());
-			Classification.Outcome outcome = classification.outcome(this.scoring.settings());
+			Classification.Outcome outcome = ClassifierReason.outcome(classification, decisionRules,
+					this.scoring.settings());
 			if (outcome != null) {
 				reasons = new ArrayList<>(reasons);
 				reasons.add(ClassifierReason.of(classification));
@@ -184,7 +185,8 @@ final class Replay {
 		Map<ReasonCode, RuleAction> overrides = new EnumMap<>(actions.asMap());
 		overrides.put(ReasonCode.SPAM_CLASSIFIER, RuleAction.REJECT);
 		return new DecisionRules(new RuleActions(overrides, actions.scores(), actions.holdAt(), actions.rejectAt()),
-				rules.floodInterval(), rules.trustedAuthorMinApproved());
+				rules.floodInterval(), rules.trustedAuthorMinApproved(), rules.classifierHoldAt(),
+				rules.classifierRejectAt());
 	}
 
 }

@@ -14,6 +14,7 @@ import dev.commentmoderation.classifier.ModelView;
 import dev.commentmoderation.classifier.RecordModelView;
 import dev.commentmoderation.classifier.SpamClassifier;
 import dev.commentmoderation.rules.Comment;
+import dev.commentmoderation.rules.DecisionRules;
 import dev.commentmoderation.rules.Reason;
 
 /**
@@ -44,6 +45,14 @@ final class CommentClassifier {
 		ModelView model = (this.settings.perSiteModels() && !site.equals(ModelSelector.SHARED))
 				? ModelSelector.select(new RecordModelView(site, models), shared, this.settings) : shared;
 		return SpamClassifier.classify(features, model, this.settings);
+	}
+
+	/**
+	 * What the site's thresholds (its policy's classifier-hold-at and classifier-reject-at, else the service's)
+	 * make of a classification: null when abstained or below the hold threshold.
+	 */
+	Classification.Outcome outcome(Classification classification, DecisionRules site) {
+		return ClassifierReason.outcome(classification, site, this.settings);
 	}
 
 	/** The reason a probability at or above the hold threshold gives; its match is the strongest content token. */
