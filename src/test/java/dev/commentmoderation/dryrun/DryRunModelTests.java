@@ -78,6 +78,22 @@ class DryRunModelTests {
 		}
 
 		@Test
+		void aSitesPolicyThresholdsWinOverTheServiceDefaultsAsInTheService() throws IOException {
+			Path policy = Files.writeString(dir.resolve("policy.yaml"), """
+					sites:
+					  example-news:
+					    classifier-hold-at: 0.05
+					    classifier-reject-at: 0.95
+					""");
+
+			DryRunTests.Result result = DryRunTests.run("--policy", policy.toString(), "--model", model.toString(),
+					comments.toString());
+
+			assertThat(result.status()).as(result.err()).isZero();
+			assertThat(result.row("c-mixed")).containsSubsequence("HELD", "SPAM_CLASSIFIER");
+		}
+
+		@Test
 		void aHamLikeCommentIsApprovedWithItsLowProbability() {
 			DryRunTests.Result result = DryRunTests.run("--model", model.toString(), comments.toString());
 
