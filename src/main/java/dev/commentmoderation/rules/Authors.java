@@ -26,7 +26,15 @@ public final class Authors {
 		if (Text.isBlank(email) || !EmailAddressCheck.isValid(email)) {
 			return Optional.empty();
 		}
-		return Optional.of(Text.strip(email).toLowerCase(Locale.ROOT));
+		return Optional.of(normalizeEmail(email));
+	}
+
+	/**
+	 * The key of an author's state and of moderators' actions on the author: the address stripped of white space
+	 * and ignorable characters at either end and lower-cased (Locale.ROOT), without any validity check.
+	 */
+	public static String normalizeEmail(String email) {
+		return Text.strip(email).toLowerCase(Locale.ROOT);
 	}
 
 	/** The IP address as given, stripped; empty when missing or blank. */
