@@ -90,10 +90,28 @@ function highlighted(text, ranges) {
 }
 
 function contentRanges(decision) {
-  return (decision.reasons || [])
+  const rules = (decision.reasons || [])
     .filter((reason) => reason.field === 'content' && reason.match)
     .map((reason) => ({ start: reason.match.start, end: reason.match.end,
       title: reason.code + ': ' + (reason.match.term || reason.match.pattern || '') }));
+  return rules.concat(classifierRanges(decision));
+}
+
+// The spam classifier's strongest tokens that come from the content and lean to spam (same code point offsets as
+// the rules' matches); ham-leaning tokens are not highlighted, they are not why a comment is held.
+function classifierRanges(decision) {
+  const tokens = (decision.classifier && decision.classifier.tokens) || [];
+  return tokens
+    .filter((token) => Number.isInteger(token.start) && Number.isInteger(token.end) && token.spamProbability > 0.5)
+    .map((token) => ({ start: token.start, end: token.end,
+      title: `SPAM_CLASSIFIER: ${token.token} (${Math.round(token.spamProbability * 100)} % spam)` }));
+}
+
+function classifierText(decision) {
+  const classifier = decision.classifier;
+  if (!classifier || typeof classifier.probability !== 'number') return '';
+  return ` · spam probability ${Math.round(classifier.probability * 100)} %`
+    + (decision.modelVersion ? ` (model ${decision.modelVersion})` : '');
 }
 
 // ---- list ---------------------------------------------------------------------------------------------------
@@ -217,8 +235,8 @@ function showDetail() {
     el('strong', {}, reason.code), ' ', reason.message,
     reason.match ? ` (${reason.match.term || reason.match.pattern})` : '')));
   const score = decision.score;
-  $('d-score').textContent = score ? `Score ${score.total}` + (score.holdAt != null ? ` · hold at ${score.holdAt}` : '')
-    + (score.rejectAt != null ? ` · reject at ${score.rejectAt}` : '') : '';
+  $('d-score').textContent = (score ? `Score ${score.total}` + (score.holdAt != null ? ` · hold at ${score.holdAt}` : '')
+    + (score.rejectAt != null ? ` · reject at ${score.rejectAt}` : '') : '') + classifierText(decision);
   const decided = item.status;
   $('approve').disabled = decided === 'APPROVED';
   $('reject').disabled = false;
