@@ -237,7 +237,8 @@ class ChartOperationsTest {
 			Map<String, Object> topicValues = at(values, "topics");
 			assertThat(topics).isEqualTo(sourceTopics(
 					new ModerationTopology.Topics((String) topicValues.get("submitted"), "approved", "rejected", "dlt",
-							"held", (String) topicValues.get("reviewed"), (String) topicValues.get("authorActions"), 12),
+							"held", (String) topicValues.get("reviewed"), (String) topicValues.get("authorActions"),
+							"comments.classifier-model", 12),
 					"moderation-prod"));
 			assertThat(topics).as("the inputs and the repartition topics").contains("prod.comments.submitted",
 					"moderation-prod-comments-by-author-repartition");
