@@ -127,7 +127,7 @@ resources:
 
 {{/* Repartition topics of the topology (dev.commentmoderation.stream.ModerationTopology): <application.id>-<name>-repartition. */}}
 {{- define "comment-moderation.repartitionTopics" -}}
-{{- range list "comments-by-ip" "comments-by-author" "reviews-by-author" "decisions-by-comment" "reviews-by-comment" }}
+{{- range list "comments-by-ip" "comments-by-author" "reviews-by-author" "decisions-by-comment" "reviews-by-comment" "labels-by-model" }}
 - {{ printf "%s-%s-repartition" $.Values.kafka.applicationId . }}
 {{- end }}
 {{- end }}

@@ -87,7 +87,15 @@ final class PolicyLevelResolver {
 		RuleActions actions = actions(path, node, d.actions());
 		RuleSettings settings = new RuleSettings(maxName, maxEmail, maxUrl, maxContent, maxLinks, blocked,
 				patterns, minSubmitTime, held, actions);
-		return new Level(settings, new DecisionRules(actions, floodInterval, trustedMin));
+		Double classifierHoldAt = probability(node, "classifier-hold-at", d.classifierHoldAt());
+		Double classifierRejectAt = probability(node, "classifier-reject-at", d.classifierRejectAt());
+		if ((node.has("classifier-hold-at") || node.has("classifier-reject-at")) && classifierHoldAt != null
+				&& classifierRejectAt != null && classifierHoldAt > classifierRejectAt) {
+			this.problems.add(path + ".classifier-hold-at: " + classifierHoldAt
+					+ " must not be above classifier-reject-at (" + classifierRejectAt + ")");
+		}
+		return new Level(settings,
+				new DecisionRules(actions, floodInterval, trustedMin, classifierHoldAt, classifierRejectAt));
 	}
 
 	private RuleActions actions(String path, JsonNode node, RuleActions parent) {
@@ -179,6 +187,14 @@ final class PolicyLevelResolver {
 
 	private static int integer(JsonNode node, String key, int inherited) {
 		return node.has(key) ? node.get(key).intValue() : inherited;
+	}
+
+	private static Double probability(JsonNode node, String key, Double inherited) {
+		if (!node.has(key)) {
+			return inherited;
+		}
+		JsonNode value = node.get(key);
+		return value.isNull() ? null : value.doubleValue();
 	}
 
 	private static BigDecimal threshold(JsonNode node, String key, BigDecimal inherited) {

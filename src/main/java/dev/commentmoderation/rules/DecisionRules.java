@@ -10,8 +10,17 @@ import java.util.Objects;
  * @param floodInterval a comment sooner than this after the previous one from the same email or IP is a FLOOD;
  * zero turns flood control off
  * @param trustedAuthorMinApproved approved comments, and no spam rejection, an author needs to skip hold rules
+ * @param classifierHoldAt the spam probability from which the classifier holds a comment of this site; null: the
+ * service's moderation.classifier.hold-at
+ * @param classifierRejectAt the same for rejecting; null: moderation.classifier.reject-at
  */
-public record DecisionRules(RuleActions actions, Duration floodInterval, int trustedAuthorMinApproved) {
+public record DecisionRules(RuleActions actions, Duration floodInterval, int trustedAuthorMinApproved,
+		Double classifierHoldAt, Double classifierRejectAt) {
+
+	/** Decision rules with the service's classifier thresholds. */
+	public DecisionRules(RuleActions actions, Duration floodInterval, int trustedAuthorMinApproved) {
+		this(actions, floodInterval, trustedAuthorMinApproved, null, null);
+	}
 
 	public DecisionRules {
 		Objects.requireNonNull(actions, "actions");

@@ -14,6 +14,7 @@ import dev.commentmoderation.classifier.ModelView;
 import dev.commentmoderation.classifier.RecordModelView;
 import dev.commentmoderation.classifier.SpamClassifier;
 import dev.commentmoderation.rules.Comment;
+import dev.commentmoderation.rules.DecisionRules;
 import dev.commentmoderation.rules.Match;
 import dev.commentmoderation.rules.Reason;
 import dev.commentmoderation.rules.ReasonCode;
@@ -46,6 +47,22 @@ final class CommentClassifier {
 		ModelView model = (this.settings.perSiteModels() && !site.equals(ModelSelector.SHARED))
 				? ModelSelector.select(new RecordModelView(site, models), shared, this.settings) : shared;
 		return SpamClassifier.classify(features, model, this.settings);
+	}
+
+	/**
+	 * What the site's thresholds (its policy's classifier-hold-at and classifier-reject-at, else the service's)
+	 * make of a classification: null when abstained or below the hold threshold.
+	 */
+	Classification.Outcome outcome(Classification classification, DecisionRules site) {
+		if (classification.abstained()) {
+			return null;
+		}
+		double holdAt = (site.classifierHoldAt() != null) ? site.classifierHoldAt() : this.settings.holdAt();
+		double rejectAt = (site.classifierRejectAt() != null) ? site.classifierRejectAt() : this.settings.rejectAt();
+		if (classification.probability() >= Math.max(holdAt, rejectAt)) {
+			return Classification.Outcome.REJECT;
+		}
+		return (classification.probability() >= holdAt) ? Classification.Outcome.HOLD : null;
 	}
 
 	/** The reason a probability at or above the hold threshold gives; its match is the strongest content token. */

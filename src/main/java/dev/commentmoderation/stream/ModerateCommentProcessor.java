@@ -108,7 +108,7 @@ final class ModerateCommentProcessor extends ContextualProcessor<byte[], byte[],
 			if (this.classifier != null) {
 				Features features = Features.of(comment);
 				classification = this.classifier.classify(comment, features, this.models::get);
-				Classification.Outcome outcome = classification.outcome(this.classifier.settings());
+				Classification.Outcome outcome = this.classifier.outcome(classification, applied.decisionRules());
 				if (outcome != null) {
 					reasons = new ArrayList<>(reasons);
 					reasons.add(CommentClassifier.reason(classification));

@@ -18,6 +18,7 @@ import io.fabric8.openshift.api.model.monitoring.v1.Rule;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
+import dev.commentmoderation.classifier.ClassifierSettings;
 import dev.commentmoderation.rules.CommentModerator;
 import dev.commentmoderation.rules.RuleSettings;
 import dev.commentmoderation.stream.ModerationListener;
@@ -238,7 +239,7 @@ class ChartOperationsTest {
 			assertThat(topics).isEqualTo(sourceTopics(
 					new ModerationTopology.Topics((String) topicValues.get("submitted"), "approved", "rejected", "dlt",
 							"held", (String) topicValues.get("reviewed"), (String) topicValues.get("authorActions"),
-							"comments.classifier-model", 12),
+							(String) topicValues.get("classifierModel"), 12),
 					"moderation-prod"));
 			assertThat(topics).as("the inputs and the repartition topics").contains("prod.comments.submitted",
 					"moderation-prod-comments-by-author-repartition");
@@ -252,6 +253,7 @@ class ChartOperationsTest {
 			StreamsBuilder builder = new StreamsBuilder();
 			new ModerationTopology(topics, (comment) -> new CommentModerator(RuleSettings.DEFAULTS).moderate(comment),
 					ModerationListener.NONE, Clock.systemUTC())
+				.withClassifier(ClassifierSettings.DEFAULTS)
 				.addTo(builder);
 			Set<String> names = new TreeSet<>();
 			for (TopologyDescription.Subtopology subtopology : builder.build().describe().subtopologies()) {

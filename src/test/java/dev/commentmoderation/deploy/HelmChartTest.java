@@ -179,6 +179,13 @@ class HelmChartTest {
 	}
 
 	@Test
+	void everyPodAdvertisesItsIpAndHttpPortForTheWorkbenchsInteractiveQueries() {
+		Map<String, String> env = env(single(Chart.render(), "Deployment"));
+		assertThat(env).containsEntry("POD_IP", "field:status.podIP")
+			.containsEntry("SPRING_KAFKA_STREAMS_PROPERTIES_APPLICATION_SERVER", "$(POD_IP):8080");
+	}
+
+	@Test
 	void kafkaTopicsAreTheServicesTopics() {
 		List<Map<String, Object>> topics = ofKind(Chart.render(Chart.ALL_ON), "KafkaTopic");
 		assertThat(topics).extracting((topic) -> (String) at(topic, "spec", "topicName")).containsExactlyInAnyOrder(

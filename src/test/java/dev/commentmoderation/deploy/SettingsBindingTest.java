@@ -49,7 +49,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class SettingsBindingTest {
 
-	private static final Set<String> JVM_VARIABLES = Set.of("JAVA_TOOL_OPTIONS", "JAVA_OPTS", "JDK_JAVA_OPTIONS");
+	/** Variables for the JVM, and POD_IP, which the chart sets only for application.server to refer to. */
+	private static final Set<String> JVM_VARIABLES = Set.of("JAVA_TOOL_OPTIONS", "JAVA_OPTS", "JDK_JAVA_OPTIONS",
+			"POD_IP");
 
 	/** Map properties whose keys are Kafka configuration names. */
 	private static final Set<String> KAFKA_CONFIG_MAPS = Set.of("spring.kafka.properties",

@@ -123,6 +123,9 @@ class SaslSslAclTests {
 		return List.of(acl(ResourceType.TOPIC, "comments.submitted", PatternType.LITERAL, AclOperation.READ),
 				acl(ResourceType.TOPIC, "comments.reviewed", PatternType.LITERAL, AclOperation.READ),
 				acl(ResourceType.TOPIC, "comments.author-actions", PatternType.LITERAL, AclOperation.READ),
+				// the classifier's model: the model stage writes it, every instance reads it into a global store
+				acl(ResourceType.TOPIC, "comments.classifier-model", PatternType.LITERAL, AclOperation.READ),
+				acl(ResourceType.TOPIC, "comments.classifier-model", PatternType.LITERAL, AclOperation.WRITE),
 				acl(ResourceType.TOPIC, "comments.approved", PatternType.LITERAL, AclOperation.WRITE),
 				acl(ResourceType.TOPIC, "comments.held", PatternType.LITERAL, AclOperation.WRITE),
 				acl(ResourceType.TOPIC, "comments.rejected", PatternType.LITERAL, AclOperation.WRITE),

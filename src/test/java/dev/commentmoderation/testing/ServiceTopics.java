@@ -9,7 +9,7 @@ public final class ServiceTopics {
 
 	/** Every topic the service reads or writes, besides its internal ones. */
 	public static final String[] ALL = { SUBMITTED, "comments.approved", "comments.rejected", "comments.held",
-			"comments.reviewed", "comments.author-actions", DEAD_LETTER };
+			"comments.reviewed", "comments.author-actions", "comments.classifier-model", DEAD_LETTER };
 
 	/** Where a submitted record ends: a decision (first decisions include HELD) or a dead letter. */
 	public static final String[] OUTCOMES = { "comments.approved", "comments.rejected", "comments.held",
