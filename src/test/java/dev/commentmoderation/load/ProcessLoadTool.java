@@ -1,0 +1,459 @@
+package dev.commentmoderation.load;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.locks.LockSupport;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+import org.HdrHistogram.Histogram;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+
+import dev.commentmoderation.testing.KafkaBroker;
+import dev.commentmoderation.testing.ServiceTopics;
+
+/**
+ * The load tool as users run the service: the broker in a JVM of its own, the service as {@code java -jar
+ * target/comment-moderation-*.jar}, and the two reference applications ({@link Baselines}: a single exactly-once
+ * copy and a two-hop exactly-once chain) each in a JVM of their own, one after the other on the same broker, fed
+ * the same seeded {@link CommentMix}. This JVM is only the producer and a read_committed reader: latency is from a
+ * record's timestamp (set by the producer when it sends) to the reader's clock when the decision is returned.
+ * Everything on loopback, bounded in count and time.
+ *
+ * <p>
+ * {@code ./mvnw -B -ntp -q package -DskipTests && ./mvnw -q -Pload test-compile exec:exec
+ * -Dload.main=dev.commentmoderation.load.ProcessLoadTool -Dload.args="count=20000 rates=0,1000"}
+ */
+public final class ProcessLoadTool {
+
+	private static final Pattern REASON_CODE = Pattern.compile("\"code\"\\s*:\\s*\"([A-Z_]+)\"");
+
+	private record App(String name, String kind, List<String> serviceArgs) {
+	}
+
+	record Result(String app, int rate, int count, double throughput, Histogram latencyMillis, int duplicates,
+			String load) {
+
+		long p(double percentile) {
+			return this.latencyMillis.getValueAtPercentile(percentile);
+		}
+
+		String line() {
+			return String.format(Locale.ROOT,
+					"%-10s rate=%-5s count=%d throughput=%.0f/s latency ms p50=%d p95=%d p99=%d max=%d duplicates=%d load %s",
+					this.app, (this.rate == 0) ? "max" : this.rate, this.count, this.throughput, p(50), p(95), p(99),
+					this.latencyMillis.getMaxValue(), this.duplicates, this.load);
+		}
+
+	}
+
+	private final Map<String, String> options;
+
+	private final Path logs = Path.of("target", "load");
+
+	private String bootstrap;
+
+	private ProcessLoadTool(Map<String, String> options) {
+		this.options = options;
+	}
+
+	public static void main(String[] args) throws Exception {
+		((ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME))
+			.setLevel(ch.qos.logback.classic.Level.WARN);
+		Map<String, String> options = new HashMap<>(Map.of("count", "20000", "rates", "0,1000", "partitions", "6",
+				"warmup", "10000", "apps", "single,two-hop,service", "seed", "1", "single.commit.ms", "100",
+				"commit.ms", "20", "threads", "2", "pause.s", "16"));
+		options.put("mix", "realistic");
+		for (String arg : args) {
+			for (String part : arg.trim().split("\\s+")) {
+				if (part.contains("=")) {
+					options.put(part.substring(0, part.indexOf('=')), part.substring(part.indexOf('=') + 1));
+				}
+			}
+		}
+		int status = new ProcessLoadTool(options).run();
+		System.exit(status);
+	}
+
+	private int run() throws Exception {
+		List<App> apps = new ArrayList<>();
+		for (String name : this.options.get("apps").split(",")) {
+			switch (name) {
+				case "single", "two-hop" -> apps.add(new App(name, name, List.of()));
+				case "service" -> apps.add(new App(name, name, List.of()));
+				// the service with extra settings, e.g. variant=--moderation.classifier.enabled=false
+				case "variant" -> apps.add(new App(name, "service", List.of(this.options.get("variant").split(","))));
+				default -> throw new IllegalArgumentException("apps: unknown application " + name);
+			}
+		}
+		System.out.printf("Process load tool: %s; %d cores, %s %s, load %s%n", new TreeMap<>(this.options),
+				Runtime.getRuntime().availableProcessors(), System.getProperty("java.vm.name"),
+				System.getProperty("java.version"), loadAverage());
+		System.out.println("mix shares: " + CommentMix.Shares.of(this.options).describe());
+		List<Result> results = new ArrayList<>();
+		try (AppProcess broker = new AppProcess("broker",
+				AppProcess.javaOnClassPath("-Xmx1g", BrokerMain.class), this.logs.resolve("broker.log"), "BOOTSTRAP",
+				true)) {
+			this.bootstrap = broker.awaitMarker(Duration.ofMinutes(2));
+			System.out.println("broker (own JVM) at " + this.bootstrap);
+			for (App app : apps) {
+				try {
+					results.addAll(measure(app));
+				}
+				catch (Exception ex) {
+					// e.g. an application starved of CPU on the shared machine: report it, measure the others
+					System.out.println(app.name() + " failed: " + ex);
+				}
+			}
+		}
+		System.out.println("==== summary ====");
+		results.forEach((result) -> System.out.println(result.line()));
+		for (String rate : this.options.get("rates").split(",")) {
+			int r = Integer.parseInt(rate.trim());
+			Map<String, Result> byApp = new LinkedHashMap<>();
+			results.stream().filter((result) -> result.rate() == r).forEach((result) -> byApp.put(result.app(), result));
+			for (String measured : List.of("service", "variant")) {
+				for (String reference : List.of("two-hop", "single")) {
+					if (byApp.containsKey(measured) && byApp.containsKey(reference)) {
+						Result a = byApp.get(measured);
+						Result b = byApp.get(reference);
+						System.out.printf(Locale.ROOT,
+								"ratio rate=%-5s %s/%s throughput=%.3f p50=%.2f p95=%.2f p99=%.2f%n",
+								(r == 0) ? "max" : r, measured, reference, a.throughput() / b.throughput(),
+								(double) a.p(50) / Math.max(1, b.p(50)), (double) a.p(95) / Math.max(1, b.p(95)),
+								(double) a.p(99) / Math.max(1, b.p(99)));
+					}
+				}
+			}
+		}
+		return 0;
+	}
+
+	/** Starts the application, warms it up, then measures each rate; the same seeded comments for every app. */
+	private List<Result> measure(App app) throws Exception {
+		int partitions = Integer.parseInt(this.options.get("partitions"));
+		String in;
+		List<String> outputs;
+		AppProcess process;
+		String id = app.name() + "-" + System.currentTimeMillis();
+		if (app.kind().equals("service")) {
+			// topics and application id of its own: a variant must not start from the service's state
+			in = id + "." + ServiceTopics.SUBMITTED;
+			outputs = Stream.of(ServiceTopics.OUTCOMES).map((topic) -> id + "." + topic).toList();
+			process = startService(app, id, partitions);
+		}
+		else {
+			in = id + ".in";
+			outputs = List.of(id + ".out");
+			createTopics(partitions, in, outputs.get(0));
+			String commitMs = this.options.get(app.kind().equals("single") ? "single.commit.ms" : "commit.ms");
+			process = new AppProcess(app.name(), AppProcess.javaOnClassPath("-Xmx1g", Baselines.class, app.kind(),
+					this.bootstrap, in, outputs.get(0), Integer.toString(partitions), commitMs,
+					this.options.get("threads"), id), this.logs.resolve(app.name() + ".log"), "RUNNING", true);
+			process.awaitMarker(Duration.ofMinutes(2));
+		}
+		List<Result> results = new ArrayList<>();
+		try (process;
+				KafkaProducer<byte[], byte[]> producer = producer();
+				KafkaConsumer<byte[], byte[]> reader = reader(outputs)) {
+			CommentMix mix = new CommentMix(Long.parseLong(this.options.get("seed")),
+					CommentMix.Shares.of(this.options));
+			int warmup = Integer.parseInt(this.options.get("warmup"));
+			Round warm = new Round(app.name(), "w", in, mix, warmup, 0);
+			System.out.println("warm-up (not measured): " + warm.run(producer, reader).line());
+			for (String rate : this.options.get("rates").split(",")) {
+				pause();
+				Round round = new Round(app.name(), "r" + rate.trim(), in, mix, Integer.parseInt(this.options.get("count")),
+						Integer.parseInt(rate.trim()));
+				Result result = round.run(producer, reader);
+				System.out.println(result.line());
+				if (app.kind().equals("service")) {
+					round.printOutcomes();
+				}
+				results.add(result);
+			}
+		}
+		// Produce requests the broker refused because the partition's previous transaction was still completing:
+		// each is retried after retry.backoff.ms, on the decision's path
+		try (Stream<String> lines = Files.lines(this.logs.resolve(app.name() + ".log"))) {
+			System.out.println("  " + app.name() + ": " + lines.filter((line) -> line.contains("CONCURRENT_TRANSACTIONS")).count()
+					+ " produce retries after CONCURRENT_TRANSACTIONS in its log");
+		}
+		return results;
+	}
+
+	/**
+	 * Between rounds, longer than the flood interval (15 s): the next round's returning authors and duplicates come
+	 * from earlier rounds, and must not count as floods.
+	 */
+	private void pause() throws InterruptedException {
+		Thread.sleep(Long.parseLong(this.options.get("pause.s")) * 1000);
+	}
+
+	private AppProcess startService(App app, String id, int partitions) throws Exception {
+		Path jar;
+		try (Stream<Path> files = Files.list(Path.of("target"))) {
+			jar = files.filter((p) -> p.getFileName().toString().matches("comment-moderation-.*\\.jar"))
+				.filter((p) -> !p.getFileName().toString().endsWith("-plain.jar"))
+				.findFirst()
+				.orElseThrow(() -> new IllegalStateException(
+						"No target/comment-moderation-*.jar: build it first with ./mvnw -B -ntp -q package -DskipTests"));
+		}
+		int httpPort = KafkaBroker.freePort();
+		List<String> command = new ArrayList<>(List.of(AppProcess.java(), "-jar", jar.toString(),
+				"--server.port=" + httpPort, "--spring.kafka.bootstrap-servers=" + this.bootstrap,
+				"--spring.kafka.streams.state-dir=" + Files.createTempDirectory("load-service-"),
+				"--moderation.topics.create=true", "--moderation.topics.replication-factor=1",
+				"--moderation.topics.partitions=" + partitions,
+				"--moderation.rules.blocked-terms=" + CommentMix.BLOCKED_TERM, "--spring.main.banner-mode=off",
+				"--spring.kafka.streams.application-id=" + id));
+		for (String topic : List.of("submitted", "approved", "rejected", "held", "reviewed", "author-actions",
+				"classifier-model")) {
+			command.add("--moderation.topics." + topic + "=" + id + ".comments." + topic);
+		}
+		command.add("--moderation.topics.dead-letter=" + id + "." + ServiceTopics.DEAD_LETTER);
+		command.addAll(app.serviceArgs());
+		System.out.println(app.name() + ": " + String.join(" ", command.subList(1, command.size())));
+		AppProcess process = new AppProcess(app.name(), command, this.logs.resolve(app.name() + ".log"), null, false);
+		HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
+		long deadline = System.nanoTime() + Duration.ofMinutes(3).toNanos();
+		while (true) {
+			if (!process.isAlive()) {
+				throw new IllegalStateException(app.name() + " ended at start-up; see " + this.logs);
+			}
+			try {
+				if (http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + httpPort
+						+ "/actuator/health/readiness")).timeout(Duration.ofSeconds(2)).build(),
+						HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+					return process;
+				}
+			}
+			catch (IOException ex) {
+				// not listening yet
+			}
+			if (System.nanoTime() > deadline) {
+				process.close();
+				throw new IllegalStateException(app.name() + " not ready within 3 minutes");
+			}
+			Thread.sleep(200);
+		}
+	}
+
+	/** One bounded round: publishes count comments at rate per second (0: at once) and reads their decisions. */
+	private final class Round {
+
+		private final String app;
+
+		private final String prefix;
+
+		private final String in;
+
+		private final int count;
+
+		private final int rate;
+
+		private final byte[][] values;
+
+		private final CommentMix.Kind[] kinds;
+
+		private final String[] outcomes;
+
+		Round(String app, String name, String in, CommentMix mix, int count, int rate) {
+			this.app = app;
+			this.prefix = name + "-";
+			this.in = in;
+			this.count = count;
+			this.rate = rate;
+			this.values = new byte[count][];
+			this.kinds = new CommentMix.Kind[count];
+			this.outcomes = new String[count];
+			boolean legacy = ProcessLoadTool.this.options.get("mix").equals("legacy");
+			String run = Long.toString(System.nanoTime(), 36) + "-" + this.prefix;
+			for (int i = 0; i < count; i++) {
+				// generated before publishing, so the generator costs the publisher nothing
+				String commentId = run + i;
+				if (legacy) {
+					this.values[i] = CommentMix.legacy(commentId, i);
+				}
+				else {
+					CommentMix.Comment comment = mix.next(commentId);
+					this.values[i] = comment.json();
+					this.kinds[i] = comment.kind();
+				}
+			}
+			mix.newRound();
+		}
+
+		Result run(KafkaProducer<byte[], byte[]> producer, KafkaConsumer<byte[], byte[]> reader) throws Exception {
+			String load = loadAverage();
+			boolean[] seen = new boolean[this.count];
+			Histogram histogram = new Histogram(Duration.ofMinutes(10).toMillis(), 3);
+			AtomicBoolean failed = new AtomicBoolean();
+			String idPrefix = new String(commentIdOf(this.values[0]), StandardCharsets.UTF_8);
+			String keyPrefix = idPrefix.substring(0, idPrefix.lastIndexOf('-') + 1);
+			Thread publisher = new Thread(() -> {
+				long start = System.nanoTime();
+				long interval = (this.rate > 0) ? 1_000_000_000L / this.rate : 0;
+				for (int i = 0; i < this.count; i++) {
+					if (interval > 0) {
+						long due = start + i * interval;
+						long wait;
+						while ((wait = due - System.nanoTime()) > 0) {
+							LockSupport.parkNanos(wait);
+						}
+					}
+					producer.send(new ProducerRecord<>(this.in, null, System.currentTimeMillis(),
+							(keyPrefix + i).getBytes(StandardCharsets.UTF_8), this.values[i]), (metadata, ex) -> {
+								if (ex != null) {
+									failed.set(true);
+								}
+							});
+				}
+				producer.flush();
+			}, "load-publisher");
+			long first = System.nanoTime();
+			publisher.start();
+			int received = 0;
+			int duplicates = 0;
+			long last = first;
+			long deadline = first + Duration.ofMinutes(5).toNanos();
+			while (received < this.count && System.nanoTime() < deadline && !failed.get()) {
+				var records = reader.poll(Duration.ofMillis(100));
+				long nowMillis = System.currentTimeMillis();
+				long now = System.nanoTime();
+				for (ConsumerRecord<byte[], byte[]> record : records) {
+					String key = new String(record.key(), StandardCharsets.UTF_8);
+					if (!key.startsWith(keyPrefix)) {
+						continue;
+					}
+					int i = Integer.parseInt(key.substring(keyPrefix.length()));
+					if (seen[i]) {
+						duplicates++;
+						continue;
+					}
+					seen[i] = true;
+					received++;
+					this.outcomes[i] = outcome(record);
+					histogram.recordValue(Math.max(0, nowMillis - record.timestamp()));
+					last = now;
+				}
+			}
+			publisher.join();
+			if (received < this.count) {
+				throw new IllegalStateException(this.app + " " + this.prefix + ": " + received + " of " + this.count
+						+ " decisions read" + (failed.get() ? " (a send failed)" : " within 5 minutes"));
+			}
+			return new Result(this.app, this.rate, this.count, this.count / ((last - first) / 1e9), histogram,
+					duplicates, load + " -> " + loadAverage());
+		}
+
+		/** What each kind of comment was decided: the reader's proof that the mix did what it says. */
+		void printOutcomes() {
+			if (this.kinds[0] == null) {
+				Map<String, Integer> totals = new TreeMap<>();
+				for (String outcome : this.outcomes) {
+					totals.merge(outcome, 1, Integer::sum);
+				}
+				System.out.println("  outcomes (legacy mix): " + totals);
+				return;
+			}
+			Map<CommentMix.Kind, Map<String, Integer>> table = new TreeMap<>();
+			Map<String, Integer> totals = new TreeMap<>();
+			for (int i = 0; i < this.count; i++) {
+				table.computeIfAbsent(this.kinds[i], (k) -> new TreeMap<>()).merge(this.outcomes[i], 1, Integer::sum);
+				totals.merge(this.outcomes[i].split(" ")[0], 1, Integer::sum);
+			}
+			System.out.println("  outcomes: " + totals + " (the input is keyed by commentId, so the two comments of a"
+					+ " flood may be decided in either order: then the first one is the FLOOD)");
+			table.forEach((kind, outcomes) -> System.out.printf("  %-16s expected %-24s got %s%n", kind,
+					kind.expected(), outcomes));
+		}
+
+	}
+
+	/** The topic's outcome and the decision's reason codes, e.g. {@code REJECTED FLOOD}. */
+	private static String outcome(ConsumerRecord<byte[], byte[]> record) {
+		String topic = record.topic();
+		String outcome = topic.endsWith(ServiceTopics.DEAD_LETTER) ? "DEAD_LETTER"
+				: topic.substring(topic.lastIndexOf('.') + 1).toUpperCase(Locale.ROOT);
+		if (record.value() == null || topic.endsWith(ServiceTopics.DEAD_LETTER)) {
+			return outcome;
+		}
+		Matcher codes = REASON_CODE.matcher(new String(record.value(), StandardCharsets.UTF_8));
+		// a reason's code can appear more than once in a decision (the reasons and their details)
+		java.util.Set<String> reasons = new java.util.LinkedHashSet<>();
+		while (codes.find()) {
+			reasons.add(codes.group(1));
+		}
+		return reasons.isEmpty() ? outcome : outcome + " " + String.join("+", reasons);
+	}
+
+	private static byte[] commentIdOf(byte[] json) {
+		String text = new String(json, StandardCharsets.UTF_8);
+		int start = text.indexOf("\"commentId\":\"") + 13;
+		return text.substring(start, text.indexOf('"', start)).getBytes(StandardCharsets.UTF_8);
+	}
+
+	private static String loadAverage() {
+		try {
+			return Files.readString(Path.of("/proc/loadavg")).split(" ")[0];
+		}
+		catch (IOException ex) {
+			return "?";
+		}
+	}
+
+	private KafkaProducer<byte[], byte[]> producer() {
+		// As a site's backend would publish: acks=all, a short linger. Not idempotent, for the reason in LoadTool.
+		return new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, this.bootstrap,
+				ProducerConfig.ACKS_CONFIG, "all", ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, false,
+				ProducerConfig.LINGER_MS_CONFIG, 5), new ByteArraySerializer(), new ByteArraySerializer());
+	}
+
+	private KafkaConsumer<byte[], byte[]> reader(List<String> outputs) {
+		KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(Map.of(
+				ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, this.bootstrap, ConsumerConfig.GROUP_ID_CONFIG,
+				"load-reader-" + System.nanoTime(), ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
+				ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed", ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, 10),
+				new ByteArrayDeserializer(), new ByteArrayDeserializer());
+		consumer.subscribe(outputs);
+		return consumer;
+	}
+
+	private void createTopics(int partitions, String... names) throws Exception {
+		try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, this.bootstrap))) {
+			List<NewTopic> topics = new ArrayList<>();
+			for (String name : names) {
+				topics.add(new NewTopic(name, partitions, (short) 1));
+			}
+			admin.createTopics(topics).all().get();
+		}
+	}
+
+}
