@@ -186,6 +186,24 @@ class HelmChartTest {
 	}
 
 	@Test
+	void theWorkbenchsLoginConsoleAndPeerSecretAreValues() {
+		Map<String, Object> deployment = single(Chart.render(Chart.ALL_ON), "Deployment");
+		assertThat(env(deployment)).containsEntry("MODERATION_CONSOLE_ENABLED", "false")
+			.containsEntry("SPRING_SECURITY_OAUTH2_RESOURCESERVER_JWT_ISSUERURI",
+					"https://login.example.org/realms/newsroom")
+			.containsEntry("MODERATION_SECURITY_JWT_ROLESCLAIM", "realm_access.roles")
+			.containsEntry("MODERATION_WORKBENCH_PEERSECRET", "secret:moderation-peer/peer-secret")
+			.containsEntry("MODERATION_SECURITY_USERSFILE", "/etc/comment-moderation/users/users.yml");
+		List<Map<String, Object>> volumes = at(deployment, "spec", "template", "spec", "volumes");
+		assertThat(volumes).anySatisfy((volume) -> assertThat((String) at(volume, "secret", "secretName"))
+			.isEqualTo("moderation-users"));
+		Map<String, String> defaults = env(single(Chart.render(), "Deployment"));
+		assertThat(defaults).containsEntry("MODERATION_CONSOLE_ENABLED", "true")
+			.doesNotContainKeys("MODERATION_WORKBENCH_PEERSECRET", "MODERATION_SECURITY_USERSFILE",
+					"SPRING_SECURITY_OAUTH2_RESOURCESERVER_JWT_ISSUERURI");
+	}
+
+	@Test
 	void kafkaTopicsAreTheServicesTopics() {
 		List<Map<String, Object>> topics = ofKind(Chart.render(Chart.ALL_ON), "KafkaTopic");
 		assertThat(topics).extracting((topic) -> (String) at(topic, "spec", "topicName")).containsExactlyInAnyOrder(
