@@ -186,7 +186,7 @@ final class Replay {
 		overrides.put(ReasonCode.SPAM_CLASSIFIER, RuleAction.REJECT);
 		return new DecisionRules(new RuleActions(overrides, actions.scores(), actions.holdAt(), actions.rejectAt()),
 				rules.floodInterval(), rules.trustedAuthorMinApproved(), rules.classifierHoldAt(),
-				rules.classifierRejectAt());
+				rules.classifierRejectAt(), rules.trustedAuthorHeldFor());
 	}
 
 }
