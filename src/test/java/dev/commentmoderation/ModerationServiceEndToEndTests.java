@@ -32,6 +32,7 @@ import dev.commentmoderation.events.DeadLetterHeaders;
 import dev.commentmoderation.testing.KafkaBroker;
 import dev.commentmoderation.testing.KafkaClients;
 import dev.commentmoderation.testing.SampleComments;
+import dev.commentmoderation.testing.WorkbenchUsers;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -43,7 +44,7 @@ import static org.awaitility.Awaitility.await;
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
 		properties = { "embedded.kafka.port=0", "moderation.rules.blocked-terms=casino",
 				"spring.kafka.streams.state-dir=${java.io.tmpdir}/e2e-${random.uuid}",
-				"logging.level.dev.commentmoderation=DEBUG" })
+				"logging.level.dev.commentmoderation=DEBUG", WorkbenchUsers.USERS_FILE })
 @Import(EmbeddedKafkaConfiguration.class)
 @ExtendWith(OutputCaptureExtension.class)
 class ModerationServiceEndToEndTests {
@@ -196,7 +197,10 @@ class ModerationServiceEndToEndTests {
 	<T> HttpResponse<T> request(String path, HttpResponse.BodyHandler<T> handler) {
 		try {
 			return HttpClient.newHttpClient()
-				.send(HttpRequest.newBuilder(URI.create("http://localhost:" + this.port + path)).build(), handler);
+				.send(HttpRequest.newBuilder(URI.create("http://localhost:" + this.port + path))
+					// actuator endpoints other than health, info and prometheus need VIEWER
+					.header("Authorization", WorkbenchUsers.basic(WorkbenchUsers.VIEWER))
+					.build(), handler);
 		}
 		catch (IOException | InterruptedException ex) {
 			throw new IllegalStateException(ex);

@@ -14,6 +14,8 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
+import dev.commentmoderation.classifier.ClassifierSettings;
+import dev.commentmoderation.classifier.ModelFile;
 import dev.commentmoderation.policy.Policy;
 import dev.commentmoderation.policy.PolicyException;
 import dev.commentmoderation.policy.PolicyLoader;
@@ -93,21 +95,22 @@ public final class DryRun {
 				}
 				return OK;
 			}
+			Replay.Scoring scoring = scoring(arguments);
 			Policy policy = load(loader, arguments.policy());
 			Policy current = (arguments.compare() != null) ? load(loader, arguments.compare()) : null;
 			List<Replay.Line> lines = read(arguments);
 			Instant start = this.clock.instant();
-			List<Outcome> outcomes = Replay.run(policy, ServiceDefaults.STATEFUL, start, lines);
+			List<Outcome> outcomes = Replay.run(policy, ServiceDefaults.STATEFUL, start, lines, scoring);
 			if (current == null) {
 				if (json) {
-					JsonReport.outcomes(outcomes, policy, name(arguments.policy()), this.out);
+					JsonReport.outcomes(outcomes, policy, name(arguments.policy()), scoring, this.out);
 				}
 				else {
-					Report.outcomes(outcomes, policy, name(arguments.policy()), this.out);
+					Report.outcomes(outcomes, policy, name(arguments.policy()), scoring, this.out);
 				}
 				return OK;
 			}
-			List<Outcome> before = Replay.run(current, ServiceDefaults.STATEFUL, start, lines);
+			List<Outcome> before = Replay.run(current, ServiceDefaults.STATEFUL, start, lines, scoring);
 			if (json) {
 				JsonReport.changes(before, current, name(arguments.compare()), outcomes, policy,
 						name(arguments.policy()), this.out);
@@ -128,11 +131,42 @@ public final class DryRun {
 			}
 			return INVALID;
 		}
+		catch (InvalidModel ex) {
+			this.err.println(COMMAND + ": " + ex.getMessage());
+			return INVALID;
+		}
 		catch (IOException ex) {
 			this.err.println(COMMAND + ": cannot read " + arguments.inputName() + ": " + ex.getClass().getSimpleName()
 					+ ((ex.getMessage() != null) ? ": " + ex.getMessage() : ""));
 			return INVALID;
 		}
+	}
+
+	/** The model file of {@code --model} and the settings it is scored with; null without one. */
+	private static Replay.Scoring scoring(DryRunArguments arguments) {
+		if (arguments.model() == null) {
+			return null;
+		}
+		ClassifierSettings settings = arguments.classifier();
+		try (InputStream in = Files.newInputStream(arguments.model())) {
+			return new Replay.Scoring(ModelFile.read(in, settings.maxTokens()), settings);
+		}
+		catch (ModelFile.InvalidModelException ex) {
+			throw new InvalidModel(arguments.model() + " is not a model file: " + ex.getMessage());
+		}
+		catch (IOException ex) {
+			throw new InvalidModel("cannot read " + arguments.model() + ": " + ex.getClass().getSimpleName()
+					+ ((ex.getMessage() != null) ? ": " + ex.getMessage() : ""));
+		}
+	}
+
+	/** The model file cannot be read or is not a model; the message says which and why. */
+	private static final class InvalidModel extends RuntimeException {
+
+		InvalidModel(String message) {
+			super(message, null, false, false);
+		}
+
 	}
 
 	private static Policy load(PolicyLoader loader, Path file) {

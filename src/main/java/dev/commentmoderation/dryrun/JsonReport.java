@@ -12,6 +12,7 @@ import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
 
+import dev.commentmoderation.classifier.Classification;
 import dev.commentmoderation.policy.Policy;
 import dev.commentmoderation.rules.Decision;
 import dev.commentmoderation.rules.RuleScore;
@@ -51,8 +52,22 @@ final class JsonReport {
 
 	/** Every outcome, with the count of each decision. */
 	static void outcomes(List<Outcome> outcomes, Policy policy, String policyName, PrintStream out) {
+		outcomes(outcomes, policy, policyName, null, out);
+	}
+
+	/** With a model: its version and thresholds, and each scored comment's classifier probability. */
+	static void outcomes(List<Outcome> outcomes, Policy policy, String policyName, Replay.Scoring scoring,
+			PrintStream out) {
 		ObjectNode root = NODES.objectNode();
 		root.set("policy", policy(policy, policyName));
+		if (scoring != null) {
+			ObjectNode classifier = root.putObject("classifier");
+			classifier.put("modelVersion", scoring.model().version());
+			classifier.put("holdAt", scoring.settings().holdAt());
+			classifier.put("rejectAt", scoring.settings().rejectAt());
+			classifier.put("minSpamLabels", scoring.settings().minSpamLabels());
+			classifier.put("minHamLabels", scoring.settings().minHamLabels());
+		}
 		Map<String, Integer> counts = new LinkedHashMap<>();
 		for (String label : List.of(Decision.APPROVED.name(), Decision.HELD.name(), Decision.REJECTED.name(),
 				Outcome.DEAD_LETTER)) {
@@ -123,6 +138,18 @@ final class JsonReport {
 			rules.put(rule.code().name(), rule.score());
 		}
 		node.put("resubmission", outcome.resubmission());
+		Classification classification = outcome.classification();
+		if (classification != null) {
+			// the probability only: the strongest tokens are words of the comment and the author's name
+			ObjectNode classifier = node.putObject("classifier");
+			classifier.put("abstained", classification.abstained());
+			if (classification.abstained()) {
+				classifier.putNull("probability");
+			}
+			else {
+				classifier.put("probability", Math.round(classification.probability() * 1_000_000d) / 1_000_000d);
+			}
+		}
 		return node;
 	}
 

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 
+import dev.commentmoderation.classifier.Classification;
 import dev.commentmoderation.events.EnvelopeError;
 import dev.commentmoderation.rules.Decision;
 import dev.commentmoderation.rules.Reason;
@@ -24,9 +25,11 @@ import dev.commentmoderation.rules.Verdict;
  * @param score the comment's score; {@link Score#NONE} for a dead letter
  * @param reasons the reason codes the decision carries, each once, in order (none when approved)
  * @param resubmission whether this is the decision of an earlier line with the same commentId, re-emitted
+ * @param classification the spam classifier's view of the comment (with {@code --model}); null without a model,
+ * and for a comment the service decides in its first stage (no valid email) or a dead letter, as the service
  */
 record Outcome(int line, String commentId, String site, Decision decision, EnvelopeError deadLetter, Score score,
-		List<ReasonCode> reasons, boolean resubmission) {
+		List<ReasonCode> reasons, boolean resubmission, Classification classification) {
 
 	/** The label of a line that never gets a decision. */
 	static final String DEAD_LETTER = "DEAD_LETTER";
@@ -40,21 +43,26 @@ record Outcome(int line, String commentId, String site, Decision decision, Envel
 	}
 
 	static Outcome decided(int line, String commentId, String site, Verdict verdict) {
+		return decided(line, commentId, site, verdict, null);
+	}
+
+	static Outcome decided(int line, String commentId, String site, Verdict verdict, Classification classification) {
 		Set<ReasonCode> codes = new LinkedHashSet<>();
 		for (Reason reason : verdict.reasons()) {
 			codes.add(reason.code());
 		}
 		return new Outcome(line, commentId, site, verdict.decision(), null, verdict.score(), List.copyOf(codes),
-				false);
+				false, classification);
 	}
 
 	static Outcome deadLettered(int line, EnvelopeError error) {
-		return new Outcome(line, null, null, null, error, Score.NONE, List.of(), false);
+		return new Outcome(line, null, null, null, error, Score.NONE, List.of(), false, null);
 	}
 
 	/** The same decision, re-emitted for a resubmission on another line. */
 	Outcome resubmittedOn(int otherLine) {
-		return new Outcome(otherLine, this.commentId, this.site, this.decision, null, this.score, this.reasons, true);
+		return new Outcome(otherLine, this.commentId, this.site, this.decision, null, this.score, this.reasons, true,
+				this.classification);
 	}
 
 	boolean isDeadLetter() {

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.StringJoiner;
 
+import dev.commentmoderation.classifier.Classification;
 import dev.commentmoderation.policy.Policy;
 import dev.commentmoderation.rules.Decision;
 import dev.commentmoderation.rules.ReasonCode;
@@ -25,15 +26,37 @@ final class Report {
 
 	/** Every outcome, then the count of each decision and the policy's version. */
 	static void outcomes(List<Outcome> outcomes, Policy policy, String policyName, PrintStream out) {
-		TextTable table = new TextTable("LINE", "COMMENT", "SITE", "DECISION", "SCORE", "HOLD/REJECT AT", "REASONS");
+		outcomes(outcomes, policy, policyName, null, out);
+	}
+
+	/**
+	 * With a model ({@code --model}), a SPAM P column: the classifier's spam probability, {@code abstain} when the
+	 * model has too few labels, {@code -} for a comment the service does not score (no valid email).
+	 */
+	static void outcomes(List<Outcome> outcomes, Policy policy, String policyName, Replay.Scoring scoring,
+			PrintStream out) {
+		boolean scored = scoring != null;
+		TextTable table = scored
+				? new TextTable("LINE", "COMMENT", "SITE", "DECISION", "SCORE", "HOLD/REJECT AT", "SPAM P", "REASONS")
+				: new TextTable("LINE", "COMMENT", "SITE", "DECISION", "SCORE", "HOLD/REJECT AT", "REASONS");
 		for (Outcome outcome : outcomes) {
+			List<String> row = new java.util.ArrayList<>(8);
 			if (outcome.isDeadLetter()) {
-				table.add(line(outcome), "-", "-", Outcome.DEAD_LETTER, "-", "-", outcome.deadLetter().name());
+				row.addAll(List.of(line(outcome), "-", "-", Outcome.DEAD_LETTER, "-", "-"));
+				if (scored) {
+					row.add("-");
+				}
+				row.add(outcome.deadLetter().name());
 			}
 			else {
-				table.add(line(outcome), printable(outcome.commentId()), outcome.site(), outcome.decision().name(),
-						number(outcome.score().total()), thresholds(outcome.score()), reasons(outcome));
+				row.addAll(List.of(line(outcome), printable(outcome.commentId()), outcome.site(),
+						outcome.decision().name(), number(outcome.score().total()), thresholds(outcome.score())));
+				if (scored) {
+					row.add(probability(outcome.classification()));
+				}
+				row.add(reasons(outcome));
 			}
+			table.add(row.toArray(String[]::new));
 		}
 		table.print(out);
 		Map<String, Integer> counts = new LinkedHashMap<>();
@@ -47,6 +70,23 @@ final class Report {
 		counts.forEach((label, count) -> summary.add(count + " " + label));
 		out.println();
 		out.println(summary);
+		if (scored) {
+			out.println("spam classifier: model " + scoring.model().version() + ", hold at "
+					+ scoring.settings().holdAt() + ", reject at " + scoring.settings().rejectAt()
+					+ ", abstains below " + scoring.settings().minSpamLabels() + " spam / "
+					+ scoring.settings().minHamLabels() + " ham labels");
+		}
+	}
+
+	/** Three decimals, {@code abstain}, or {@code -} when not scored. */
+	static String probability(Classification classification) {
+		if (classification == null) {
+			return "-";
+		}
+		if (classification.abstained()) {
+			return "abstain";
+		}
+		return String.format(java.util.Locale.ROOT, "%.3f", classification.probability());
 	}
 
 	/** The outcomes that differ between the two runs of the same lines, then how many. */

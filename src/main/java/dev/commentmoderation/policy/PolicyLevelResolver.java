@@ -8,8 +8,10 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import com.google.re2j.Pattern;
 import com.google.re2j.PatternSyntaxException;
@@ -78,6 +80,13 @@ final class PolicyLevelResolver {
 					+ "), the longest the flood stores keep");
 		}
 		int trustedMin = integer(node, "trusted-author-min-approved", d.trustedAuthorMinApproved());
+		Set<ReasonCode> trustedHeldFor = d.trustedAuthorHeldFor();
+		if (node.has("trusted-author-held-for")) {
+			trustedHeldFor = EnumSet.noneOf(ReasonCode.class);
+			for (String code : strings(node.get("trusted-author-held-for"))) {
+				trustedHeldFor.add(ReasonCode.valueOf(code));
+			}
+		}
 		List<String> blocked = terms(path, node, "blocked-terms", s.blockedTerms());
 		List<String> held = terms(path, node, "held-terms", s.heldTerms());
 		List<String> patterns = list(node, "spam-patterns", s.spamPatterns());
@@ -95,7 +104,8 @@ final class PolicyLevelResolver {
 					+ " must not be above classifier-reject-at (" + classifierRejectAt + ")");
 		}
 		return new Level(settings,
-				new DecisionRules(actions, floodInterval, trustedMin, classifierHoldAt, classifierRejectAt));
+				new DecisionRules(actions, floodInterval, trustedMin, classifierHoldAt, classifierRejectAt,
+						trustedHeldFor));
 	}
 
 	private RuleActions actions(String path, JsonNode node, RuleActions parent) {

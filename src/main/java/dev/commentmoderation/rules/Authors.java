@@ -26,7 +26,15 @@ public final class Authors {
 		if (Text.isBlank(email) || !EmailAddressCheck.isValid(email)) {
 			return Optional.empty();
 		}
-		return Optional.of(Text.strip(email).toLowerCase(Locale.ROOT));
+		return Optional.of(normalizeEmail(email));
+	}
+
+	/**
+	 * The key of an author's state and of moderators' actions on the author: the address stripped of white space
+	 * and ignorable characters at either end and lower-cased (Locale.ROOT), without any validity check.
+	 */
+	public static String normalizeEmail(String email) {
+		return Text.strip(email).toLowerCase(Locale.ROOT);
 	}
 
 	/** The IP address as given, stripped; empty when missing or blank. */
@@ -36,15 +44,21 @@ public final class Authors {
 	}
 
 	/**
-	 * SHA-256 (hex) of the normalized author email, the postId and the normalized content (case, accents,
-	 * look-alikes and whitespace folded as for blocked terms): equal for "the same thing said again".
+	 * SHA-256 (hex) of the normalized author email, the postId, the normalized content (case, accents,
+	 * look-alikes and whitespace folded as for blocked terms) and, for a reply, the parentId: equal for "the same
+	 * thing said again in the same place". As WordPress's duplicate check, the parent counts, so repeating one's
+	 * own comment as a reply to someone is not a duplicate. A top-level comment (no parentId) hashes exactly as
+	 * before parents counted, so fingerprints remembered before that change still catch its duplicates.
 	 */
 	public static String fingerprint(String author, Comment comment) {
 		String content = (comment.content() == null) ? "" : TextNormalizer.normalizeTerm(comment.content());
 		String post = (comment.postId() == null) ? "" : comment.postId();
+		String parent = comment.parentId();
+		String[] parts = (parent == null || parent.isEmpty()) ? new String[] { author, post, content }
+				: new String[] { author, post, content, parent };
 		try {
 			MessageDigest digest = MessageDigest.getInstance("SHA-256");
-			for (String part : new String[] { author, post, content }) {
+			for (String part : parts) {
 				byte[] bytes = part.getBytes(StandardCharsets.UTF_8);
 				digest.update(java.nio.ByteBuffer.allocate(Integer.BYTES).putInt(bytes.length).array());
 				digest.update(bytes);

@@ -134,14 +134,23 @@ public final class RuleActions {
 		return this.rejectAt;
 	}
 
-	/** The verdict for these reasons, for an author who is or is not trusted. */
+	/** The verdict for these reasons, for an author who is or is not trusted (a trusted author skips every hold). */
 	public Verdict decide(List<Reason> reasons, boolean trustedAuthor) {
+		return decide(reasons, trustedAuthor, Set.of());
+	}
+
+	/**
+	 * The verdict for these reasons, for an author who is or is not trusted; a HOLD reason whose code is in
+	 * {@code heldEvenIfTrusted} holds a trusted author's comment too.
+	 */
+	public Verdict decide(List<Reason> reasons, boolean trustedAuthor, Set<ReasonCode> heldEvenIfTrusted) {
 		List<Reason> counted = new ArrayList<>(reasons.size());
 		EnumSet<ReasonCode> fired = EnumSet.noneOf(ReasonCode.class);
 		List<RuleScore> ruleScores = new ArrayList<>();
 		BigDecimal total = BigDecimal.ZERO;
 		boolean reject = false;
 		boolean hold = false;
+		boolean holdTrusted = false;
 		for (Reason reason : reasons) {
 			ReasonCode code = reason.code();
 			if (!counts(code)) {
@@ -151,6 +160,7 @@ public final class RuleActions {
 			RuleAction action = of(code);
 			reject |= action == RuleAction.REJECT;
 			hold |= action == RuleAction.HOLD;
+			holdTrusted |= action == RuleAction.HOLD && heldEvenIfTrusted.contains(code);
 			if (fired.add(code)) {
 				BigDecimal score = scoreOf(code);
 				ruleScores.add(new RuleScore(code, score));
@@ -161,7 +171,7 @@ public final class RuleActions {
 		if (reject || reached(total, this.rejectAt)) {
 			return new Verdict(Decision.REJECTED, counted, score);
 		}
-		if ((hold || reached(total, this.holdAt)) && !trustedAuthor) {
+		if (((hold || reached(total, this.holdAt)) && !trustedAuthor) || holdTrusted) {
 			return new Verdict(Decision.HELD, counted, score);
 		}
 		return new Verdict(Decision.APPROVED, List.of(), score);

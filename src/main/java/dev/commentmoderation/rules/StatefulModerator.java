@@ -99,7 +99,7 @@ public final class StatefulModerator {
 		}
 		boolean trusted = (kind == AuthorAction.Kind.TRUST)
 				|| (kind != AuthorAction.Kind.PREMODERATE && standing.trusted(rules.trustedAuthorMinApproved()));
-		Verdict verdict = actions.decide(reasons, trusted);
+		Verdict verdict = actions.decide(reasons, trusted, rules.trustedAuthorHeldFor());
 		history.commented(submission.author(), at);
 		if (verdict.decision() != Decision.REJECTED) {
 			history.said(submission.fingerprint(), submission.commentId(), at);

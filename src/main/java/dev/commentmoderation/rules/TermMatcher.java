@@ -10,15 +10,22 @@ import java.util.Map;
 import org.ahocorasick.trie.Trie;
 
 /**
- * Finds configured terms as whole words in a text, however trivially disguised (see {@link TextNormalizer}).
- * Built once: one Aho-Corasick automaton over every normalized term, so a scan costs time proportional to the
- * text (plus the hits), not to the number of terms.
+ * Finds configured terms as whole words in a text, however trivially disguised (see {@link TextNormalizer}) and
+ * whatever markup it carries (see {@link MarkupText}). Built once: one Aho-Corasick automaton over every
+ * normalized term, so a scan costs time proportional to the text (plus the hits), not to the number of terms.
  * <p>
- * A hit counts only as a whole word: the code point before it and the code point after it in the original
- * text (skipping invisible characters) must not be a letter, a digit or a combining mark, so "ass" never hits
- * "assessment" and "cialis" never hits "specialist". Combining marks right after a hit are included in it.
- * Whitespace runs in the text match one space in a multi-word term. Blank terms are ignored; terms that
- * normalize alike are reported under the first one configured. Immutable and thread-safe.
+ * The text is searched as written and, when it has markup, as an HTML parser reads it (tags and comments removed,
+ * entities decoded) and in its link targets: {@code stuck <b>half</b>way}, {@code cas&#105;no} and
+ * {@code <a href="http://example.com/spam/">} hold "halfway", "casino" and "/spam/". Offsets always point into the
+ * text as received: a hit read through markup covers the markup inside it.
+ * <p>
+ * A hit counts only as a whole word, at those of its edges that are a letter or a digit: there the code point
+ * next to it outside the hit (skipping invisible characters) must not continue the word, by the script-aware
+ * rules of {@link WordBoundaries}. So "ass" never hits "assessment" and "cialis" never hits "specialist", while
+ * "赌场" is found in running Chinese and "/spam/" (punctuation at both edges) wherever it stands. Combining marks
+ * right after a hit are included in it. Whitespace runs in the text match one space in a multi-word term. Blank
+ * terms are ignored; terms that normalize alike are reported under the first one configured. Immutable and
+ * thread-safe.
  */
 public final class TermMatcher {
 
@@ -58,16 +65,15 @@ public final class TermMatcher {
 		if (configured.isEmpty() || text == null || text.isEmpty()) {
 			return List.of();
 		}
-		NormalizedText normalized = TextNormalizer.normalize(text);
+		MarkupText views = MarkupText.of(text);
+		NormalizedText normalized = TextNormalizer.normalize(views.text());
 		Map<String, Match> found = new LinkedHashMap<>();
 		trie.parseText(normalized.normalized(), emit -> {
 			String keyword = emit.getKeyword();
-			if (found.containsKey(keyword)) {
-				return false;
-			}
-			Match match = wholeWord(normalized, keyword, emit.getStart(), emit.getEnd() + 1);
+			Match match = wholeWord(normalized, views, keyword, emit.getStart(), emit.getEnd() + 1);
 			if (match != null) {
-				found.put(keyword, match);
+				// the same word may be found as written and as read through markup: keep the earliest
+				found.merge(keyword, match, (a, b) -> (b.start() < a.start()) ? b : a);
 				return true;
 			}
 			return false;
@@ -78,13 +84,14 @@ public final class TermMatcher {
 		return List.copyOf(matches);
 	}
 
-	private Match wholeWord(NormalizedText text, String keyword, int start, int end) {
+	private Match wholeWord(NormalizedText text, MarkupText views, String keyword, int start, int end) {
 		if (!text.isAligned(start, end)) {
 			return null;
 		}
 		int[] cps = text.originalCodePoints();
-		int originStart = text.originOf(start);
-		int originEnd = text.originOf(end - 1) + 1;
+		int first = text.originOf(start);
+		int last = text.originOf(end - 1);
+		int originEnd = last + 1;
 		int after = originEnd;
 		while (after < cps.length && (Text.isMark(cps[after]) || Text.isIgnorable(cps[after]))) {
 			if (Text.isMark(cps[after])) {
@@ -92,17 +99,25 @@ public final class TermMatcher {
 			}
 			after++;
 		}
-		if (after < cps.length && Text.isWordChar(cps[after])) {
+		if (isWordEdge(keyword.codePointBefore(keyword.length())) && after < cps.length
+				&& Text.isWordChar(cps[after])
+				&& !WordBoundaries.between(cps, after, cps[last], cps[after], true)) {
 			return null;
 		}
-		int before = originStart - 1;
+		int before = first - 1;
 		while (before >= 0 && Text.isIgnorable(cps[before])) {
 			before--;
 		}
-		if (before >= 0 && Text.isWordChar(cps[before])) {
+		if (isWordEdge(keyword.codePointAt(0)) && before >= 0 && Text.isWordChar(cps[before])
+				&& !WordBoundaries.between(cps, first, cps[first], cps[before], false)) {
 			return null;
 		}
-		return Match.ofTerm(configured.get(keyword), originStart, originEnd);
+		return Match.ofTerm(configured.get(keyword), views.originOf(first), views.originEndOf(originEnd - 1));
+	}
+
+	/** Whether a term's first or last character needs a word boundary next to it: a letter or a digit does. */
+	private static boolean isWordEdge(int cp) {
+		return Text.isWordChar(cp);
 	}
 
 }

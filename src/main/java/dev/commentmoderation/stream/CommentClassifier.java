@@ -2,10 +2,10 @@ package dev.commentmoderation.stream;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.function.Function;
 
 import dev.commentmoderation.classifier.Classification;
+import dev.commentmoderation.classifier.ClassifierReason;
 import dev.commentmoderation.classifier.ClassifierSettings;
 import dev.commentmoderation.classifier.Features;
 import dev.commentmoderation.classifier.Label;
@@ -15,9 +15,7 @@ import dev.commentmoderation.classifier.RecordModelView;
 import dev.commentmoderation.classifier.SpamClassifier;
 import dev.commentmoderation.rules.Comment;
 import dev.commentmoderation.rules.DecisionRules;
-import dev.commentmoderation.rules.Match;
 import dev.commentmoderation.rules.Reason;
-import dev.commentmoderation.rules.ReasonCode;
 
 /**
  * The spam classifier as the topology uses it: which models a comment counts in (its site's and the shared one),
@@ -54,29 +52,12 @@ final class CommentClassifier {
 	 * make of a classification: null when abstained or below the hold threshold.
 	 */
 	Classification.Outcome outcome(Classification classification, DecisionRules site) {
-		if (classification.abstained()) {
-			return null;
-		}
-		double holdAt = (site.classifierHoldAt() != null) ? site.classifierHoldAt() : this.settings.holdAt();
-		double rejectAt = (site.classifierRejectAt() != null) ? site.classifierRejectAt() : this.settings.rejectAt();
-		if (classification.probability() >= Math.max(holdAt, rejectAt)) {
-			return Classification.Outcome.REJECT;
-		}
-		return (classification.probability() >= holdAt) ? Classification.Outcome.HOLD : null;
+		return ClassifierReason.outcome(classification, site, this.settings);
 	}
 
 	/** The reason a probability at or above the hold threshold gives; its match is the strongest content token. */
 	static Reason reason(Classification classification) {
-		Match match = null;
-		for (Classification.Clue clue : classification.clues()) {
-			if (clue.start() >= 0 && clue.end() > clue.start() && clue.probability() > 0.5) {
-				match = Match.ofTerm(clue.token(), clue.start(), clue.end());
-				break;
-			}
-		}
-		return new Reason(ReasonCode.SPAM_CLASSIFIER, "content",
-				String.format(Locale.ROOT, "Our spam filter rates this comment as likely spam (%.0f %%).",
-						classification.probability() * 100), match);
+		return ClassifierReason.of(classification);
 	}
 
 	/** The label of a moderator's verdict: ham for an approval, spam for a rejection unless not for spam. */

@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import dev.commentmoderation.classifier.Classification;
 import dev.commentmoderation.classifier.Label;
@@ -88,7 +89,7 @@ final class Internal {
 	 */
 	record Rules(String policyVersion, String site, Map<ReasonCode, RuleAction> actions,
 			Map<ReasonCode, BigDecimal> scores, BigDecimal holdAt, BigDecimal rejectAt, long floodIntervalMillis,
-			int trustedAuthorMinApproved) {
+			int trustedAuthorMinApproved, Set<ReasonCode> trustedAuthorHeldFor) {
 
 		static Rules of(CommentRules.Applied applied) {
 			DecisionRules decisionRules = applied.decisionRules();
@@ -105,14 +106,15 @@ final class Internal {
 			}
 			return new Rules(applied.policyVersion(), applied.site(), actions, scores, ruleActions.holdAt(),
 					ruleActions.rejectAt(), decisionRules.floodInterval().toMillis(),
-					decisionRules.trustedAuthorMinApproved());
+					decisionRules.trustedAuthorMinApproved(),
+					decisionRules.trustedAuthorHeldFor().isEmpty() ? null : decisionRules.trustedAuthorHeldFor());
 		}
 
 		DecisionRules toDecisionRules() {
 			return new DecisionRules(
 					new RuleActions((actions != null) ? actions : Map.of(), (scores != null) ? scores : Map.of(),
 							holdAt, rejectAt),
-					Duration.ofMillis(floodIntervalMillis), trustedAuthorMinApproved);
+					Duration.ofMillis(floodIntervalMillis), trustedAuthorMinApproved, null, null, trustedAuthorHeldFor);
 		}
 
 	}

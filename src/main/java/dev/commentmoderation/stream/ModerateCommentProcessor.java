@@ -157,7 +157,8 @@ final class ModerateCommentProcessor extends ContextualProcessor<byte[], byte[],
 			actions.putAll(rules.actions());
 			actions.put(ReasonCode.SPAM_CLASSIFIER, RuleAction.REJECT);
 			this.lastRejecting = new Internal.Rules(rules.policyVersion(), rules.site(), actions, rules.scores(),
-					rules.holdAt(), rules.rejectAt(), rules.floodIntervalMillis(), rules.trustedAuthorMinApproved());
+					rules.holdAt(), rules.rejectAt(), rules.floodIntervalMillis(), rules.trustedAuthorMinApproved(),
+					rules.trustedAuthorHeldFor());
 		}
 		return this.lastRejecting;
 	}

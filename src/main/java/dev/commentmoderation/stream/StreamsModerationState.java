@@ -205,6 +205,13 @@ class StreamsModerationState implements ModerationState {
 
 	/** The key's partition, which must be active here. */
 	private int localPartition(String store, String key) {
+		if (!StringUtils.hasText(applicationServer())) {
+			// without application.server Kafka Streams keeps no host metadata (queryMetadataForKey answers
+			// NOT_AVAILABLE); every partition is here, so the key's partition is the default partitioner's
+			running();
+			return org.apache.kafka.common.utils.Utils.toPositive(org.apache.kafka.common.utils.Utils
+				.murmur2(key.getBytes(StandardCharsets.UTF_8))) % partitions();
+		}
 		KeyQueryMetadata metadata = running().queryMetadataForKey(store, key, Serdes.String().serializer());
 		if (metadata == null || metadata.equals(KeyQueryMetadata.NOT_AVAILABLE)) {
 			throw new StateUnavailableException("The partition of this key has no active instance now (rebalancing)");

@@ -54,6 +54,21 @@ class DecisionSchemaTests {
 			 "comment":{"commentId":"c-3"}}
 			""";
 
+	private static final String REJECTED_BY_THE_CLASSIFIER = """
+			{"commentId":"c-4","postId":"p","siteId":"s","decision":"REJECTED","revision":1,
+			 "reasons":[{"code":"SPAM_CLASSIFIER","field":"content","message":"Our spam filter rates this comment as likely spam (100 %).",
+			             "match":{"term":"b:free cash","start":6,"end":15}}],
+			 "score":{"total":0,"rules":[{"code":"SPAM_CLASSIFIER","score":0}]},"policyVersion":"3f2a9c0b1d4e5f60",
+			 "modelVersion":"site:s:3s3h:6",
+			 "classifier":{"probability":1.0,"tokens":[{"token":"b:free cash","spamProbability":0.875,"start":6,"end":15}]},
+			 "moderatedAt":"2026-11-28T03:34:01Z","comment":{"commentId":"c-4"}}
+			""";
+
+	@Test
+	void aSpamClassifierReasonMayPointAtItsStrongestContentToken() {
+		ContractSchemas.assertValidDecision(REJECTED_BY_THE_CLASSIFIER.getBytes());
+	}
+
 	@Test
 	void acceptsTheHandMadeValidDecisions() {
 		ContractSchemas.assertValidDecision(REJECTED.getBytes());

@@ -66,6 +66,9 @@ class DocsKcatExamplesTests {
 			switch (example.topic()) {
 				case "comments.submitted" -> ContractSchemas.assertValidSubmitted(json);
 				case "comments.reviewed" -> ContractSchemas.assertValidReview(json);
+				case "comments.author-actions" -> assertThat(ContractSchemas.authorActionErrors(json))
+					.as(example.page() + ": " + example.json())
+					.isEmpty();
 				default -> throw new AssertionError(example.page() + " publishes to " + example.topic());
 			}
 		}

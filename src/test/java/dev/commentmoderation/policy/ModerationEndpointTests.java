@@ -29,6 +29,7 @@ import dev.commentmoderation.rules.Decision;
 import dev.commentmoderation.rules.Reason;
 import dev.commentmoderation.rules.ReasonCode;
 import dev.commentmoderation.rules.Verdict;
+import dev.commentmoderation.testing.WorkbenchUsers;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -41,7 +42,8 @@ import static org.awaitility.Awaitility.await;
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
 		properties = { "embedded.kafka.port=0", "spring.kafka.streams.application-id=moderation-endpoint-test",
 				"spring.kafka.streams.state-dir=${java.io.tmpdir}/moderation-endpoint-test-${random.uuid}",
-				"moderation.topics.partitions=2", "moderation.policy.reload-interval=200ms" })
+				"moderation.topics.partitions=2", "moderation.policy.reload-interval=200ms",
+				WorkbenchUsers.USERS_FILE })
 @Import(EmbeddedKafkaConfiguration.class)
 class ModerationEndpointTests {
 
@@ -207,7 +209,10 @@ class ModerationEndpointTests {
 	private String get(String path) {
 		try {
 			HttpResponse<String> response = HttpClient.newHttpClient()
-				.send(HttpRequest.newBuilder(URI.create("http://localhost:" + this.port + path)).build(),
+				.send(HttpRequest.newBuilder(URI.create("http://localhost:" + this.port + path))
+					// the moderation endpoint needs VIEWER
+					.header("Authorization", WorkbenchUsers.basic(WorkbenchUsers.VIEWER))
+					.build(),
 						HttpResponse.BodyHandlers.ofString());
 			assertThat(response.statusCode()).as(path).isEqualTo(200);
 			return response.body();

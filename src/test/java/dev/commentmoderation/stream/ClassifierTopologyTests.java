@@ -167,6 +167,26 @@ class ClassifierTopologyTests {
 				ModelRecords.Totals::hamLabels).containsExactly(2L, 1L);
 	}
 
+	@Test
+	void withAutolearnAConfidentAutomaticDecisionIsLearnedToo() {
+		start(new ClassifierSettings(2, 2, 1.0, 0.5, 0.1, 150, 10, 0.85, 0.98, 100_000, true, true, 0.9, 0.1));
+		teach();
+		lastTotals(ModelSelector.SHARED);
+		submit(SPAM + " again");
+
+		assertThat(lastTotals(ModelSelector.SHARED)).extracting(ModelRecords.Totals::spamLabels,
+				ModelRecords.Totals::hamLabels).containsExactly(3L, 2L);
+	}
+
+	@Test
+	void withoutAutolearnOnlyVerdictsAreLearned() {
+		teach();
+		lastTotals(ModelSelector.SHARED);
+		submit(SPAM + " again");
+
+		assertThat(this.model.isEmpty()).isTrue();
+	}
+
 	/** Two spam comments rejected and two ham comments approved by a moderator: c-1, c-2 spam; c-3, c-4 ham. */
 	void teach() {
 		submit(SPAM);

@@ -33,7 +33,7 @@ class InternalEncodingTests {
 		Map<ReasonCode, BigDecimal> scores = new EnumMap<>(ReasonCode.class);
 		scores.put(ReasonCode.values()[2], new BigDecimal("1.50"));
 		Internal.Rules rules = new Internal.Rules("v-3", "kids-corner", actions, scores, new BigDecimal("4"),
-				new BigDecimal("8.25"), 15_000L, 2);
+				new BigDecimal("8.25"), 15_000L, 2, java.util.Set.of(ReasonCode.HELD_TERM));
 		return new Internal.ToAuthor(new Internal.PendingComment("c-1", "post-1", "site", "reader@example.org",
 				"203.0.113.9", "fp", List.of(reason), RECEIVED, 1_700_000_000_000L, rules, null), null, null);
 	}

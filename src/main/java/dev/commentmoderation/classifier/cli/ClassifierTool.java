@@ -9,6 +9,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -22,6 +23,7 @@ import dev.commentmoderation.classifier.ModelFile;
 import dev.commentmoderation.classifier.ModelSelector;
 import dev.commentmoderation.classifier.SpamClassifier;
 import dev.commentmoderation.classifier.Trainer;
+import dev.commentmoderation.modelimport.ModelImport;
 
 /**
  * {@code classifier}: the spam classifier's offline tools, plain Java, no broker, no Spring context. Run from the
@@ -32,12 +34,16 @@ import dev.commentmoderation.classifier.Trainer;
  * precision, ROC AUC and a threshold table;</li>
  * <li>{@code quality}: trains on one file through verdicts and evaluates on another, beside the rules alone (the
  * quality table of docs/classifier.md).</li>
+ * <li>{@code import}: publishes a model file to a running deployment's model topic ({@link ModelImport}).</li>
  * </ul>
  */
 public final class ClassifierTool {
 
 	/** The first argument that selects these tools in the jar's main. */
 	public static final String COMMAND = "classifier";
+
+	/** The model topic's default name (moderation.topics.classifier-model). */
+	static final String DEFAULT_MODEL_TOPIC = "comments.classifier-model";
 
 	static final int OK = 0;
 
@@ -57,15 +63,23 @@ public final class ClassifierTool {
 			      recall, false-positive rate, precision and ROC AUC of the model on the file, and a threshold table
 			  quality --train TRAIN.jsonl --test TEST.jsonl [--hold P] [--reject P] [--format text|json]
 			      learns TRAIN as verdicts, evaluates on TEST, beside the built-in rules alone
+			  import --bootstrap-servers HOST:PORT [--topic TOPIC] [--model-name *|site:SITE] MODEL.json
+			      publishes the model to the model topic (default %s) under the model
+			      name (default: the file's site); tokens the topic holds for that model but the file does
+			      not are removed. The running model stage keeps its own copy: see docs/classifier.md
 
 			  --hold P / --reject P   hold / reject at or above this spam probability (defaults %s / %s)
 			  --min-labels N          abstain below N spam and N ham labels (default %d)
 			  --max-tokens N          keep at most N tokens, pruning the rarest (default %d)
 			  -h, --help              print this help
 
-			Exit status: 0 done, 1 a file that cannot be read or is not valid, 2 a bad command line.
-			""".formatted(ClassifierSettings.DEFAULTS.holdAt(), ClassifierSettings.DEFAULTS.rejectAt(),
+			Exit status: 0 done, 1 a file that cannot be read or is not valid (or, for import, a topic that
+			cannot be read or written), 2 a bad command line.
+			""".formatted(DEFAULT_MODEL_TOPIC, ClassifierSettings.DEFAULTS.holdAt(), ClassifierSettings.DEFAULTS.rejectAt(),
 			ClassifierSettings.DEFAULTS.minSpamLabels(), ClassifierSettings.DEFAULTS.maxTokens());
+
+	/** How long import waits for the broker at each step. */
+	static final Duration IMPORT_TIMEOUT = Duration.ofSeconds(60);
 
 	/** The options of each subcommand. */
 	private static final Map<String, Set<String>> SUBCOMMANDS = subcommands();
@@ -76,6 +90,7 @@ public final class ClassifierTool {
 		map.put("evaluate", Set.of("--model", "--hold", "--reject", "--min-labels", "--format", "--max-tokens"));
 		map.put("quality", Set.of("--train", "--test", "--hold", "--reject", "--min-labels", "--format",
 				"--max-tokens"));
+		map.put("import", Set.of("--bootstrap-servers", "--topic", "--model-name", "--max-tokens"));
 		return map;
 	}
 
@@ -111,6 +126,7 @@ public final class ClassifierTool {
 				case "train" -> train(arguments);
 				case "evaluate" -> evaluate(arguments);
 				case "quality" -> quality(arguments);
+				case "import" -> importModel(arguments);
 				default -> throw new ToolArguments.UsageException("unknown subcommand " + arguments.command());
 			};
 		}
@@ -174,6 +190,55 @@ public final class ClassifierTool {
 		}
 		Report.evaluation(builder.build(), settings, model.version(), json, this.out);
 		return OK;
+	}
+
+	private int importModel(ToolArguments arguments) throws IOException {
+		if (arguments.files().size() != 1) {
+			throw new ToolArguments.UsageException("import needs exactly one model file");
+		}
+		Path modelFile = Path.of(arguments.files().get(0));
+		String bootstrap = arguments.options().get("--bootstrap-servers");
+		if (bootstrap == null) {
+			throw new ToolArguments.UsageException("import needs --bootstrap-servers");
+		}
+		String topic = arguments.options().getOrDefault("--topic", DEFAULT_MODEL_TOPIC);
+		int maxTokens = arguments.intOption("--max-tokens", ClassifierSettings.DEFAULTS.maxTokens(), 1);
+		String requestedName = arguments.options().get("--model-name");
+		if (requestedName != null && !isModelName(requestedName)) {
+			throw new ToolArguments.UsageException("--model-name is * or site:SITE, got " + requestedName);
+		}
+		InMemoryModel model = readModel(modelFile, maxTokens);
+		String name = (requestedName != null) ? requestedName : model.site();
+		if (!isModelName(name)) {
+			throw new IOException(modelFile + " is for model \"" + name
+					+ "\", which is not * or site:SITE: give --model-name");
+		}
+		try {
+			ModelImport.Result result = new ModelImport(bootstrap, topic, IMPORT_TIMEOUT).publish(name, model);
+			this.out.printf("%s: published %s to %s as model %s: %d tokens, %d removed, version %s%n", COMMAND,
+					modelFile, topic, name, result.tokens(), result.tombstones(), result.version());
+			this.out.printf("%s: the running model stage keeps its own copy of %s: the next verdict learned for it "
+					+ "continues from that copy (docs/classifier.md, \"Importing a model\")%n", COMMAND, name);
+			return OK;
+		}
+		catch (ModelImport.ImportException ex) {
+			this.err.println(COMMAND + ": " + ex.getMessage());
+			return FAILED;
+		}
+	}
+
+	/** The shared model, or a site's ({@code site:} and a site id), as the stream names them. */
+	static boolean isModelName(String name) {
+		return name.equals(ModelSelector.SHARED) || (name.startsWith("site:") && !name.substring(5).isBlank());
+	}
+
+	private static InMemoryModel readModel(Path modelFile, int maxTokens) throws IOException {
+		try (InputStream in = Files.newInputStream(modelFile)) {
+			return ModelFile.read(in, maxTokens);
+		}
+		catch (ModelFile.InvalidModelException ex) {
+			throw new IOException(modelFile + " is not a model file: " + ex.getMessage(), ex);
+		}
 	}
 
 	private int quality(ToolArguments arguments) throws IOException {

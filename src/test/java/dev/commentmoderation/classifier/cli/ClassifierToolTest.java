@@ -121,8 +121,8 @@ class ClassifierToolTest {
 
 		@Test
 		void anUnknownSubcommandIsAUsageError() {
-			assertThat(run("import")).isEqualTo(ClassifierTool.USAGE);
-			assertThat(err()).contains("unknown subcommand import", "Usage:");
+			assertThat(run("export")).isEqualTo(ClassifierTool.USAGE);
+			assertThat(err()).contains("unknown subcommand export", "Usage:");
 		}
 
 		@Test

@@ -6,32 +6,39 @@ import java.util.Map;
 import org.springframework.stereotype.Component;
 
 /**
- * The latest known outcome of recent comments, by commentId, in memory (the most recent 10,000). A final decision
- * (APPROVED, REJECTED) is never replaced by HELD: decisions arrive on different topics, in no guaranteed order.
+ * The current outcome of recent comments, by commentId, in memory (the most recent 10,000): the decision with the
+ * highest revision ({@link DecisionOrder}), whatever the order the decision topics are read in.
  */
 @Component
 public class DecisionBoard {
 
 	private static final int CAPACITY = 10_000;
 
-	private final Map<String, Outcome> outcomes = new LinkedHashMap<>(256, 0.75f, false) {
+	private final Map<String, Revised> outcomes = new LinkedHashMap<>(256, 0.75f, false) {
 
 		@Override
-		protected boolean removeEldestEntry(Map.Entry<String, Outcome> eldest) {
+		protected boolean removeEldestEntry(Map.Entry<String, Revised> eldest) {
 			return size() > CAPACITY;
 		}
 
 	};
 
-	public synchronized void record(String commentId, Outcome outcome) {
-		Outcome known = this.outcomes.get(commentId);
-		if (known == null || !known.status().isFinal()) {
-			this.outcomes.put(commentId, outcome);
+	/** Records a decision unless the board has one it must keep. */
+	public synchronized void record(String commentId, int revision, Outcome outcome) {
+		Revised known = this.outcomes.get(commentId);
+		if (known != null && !DecisionOrder.replaces(revision, outcome.status(), known.revision(),
+				known.outcome().status())) {
+			return;
 		}
+		this.outcomes.put(commentId, new Revised(revision, outcome));
 	}
 
 	public synchronized Outcome outcome(String commentId) {
-		return this.outcomes.getOrDefault(commentId, Outcome.AWAITING);
+		Revised known = this.outcomes.get(commentId);
+		return (known != null) ? known.outcome() : Outcome.AWAITING;
+	}
+
+	private record Revised(int revision, Outcome outcome) {
 	}
 
 }

@@ -15,9 +15,11 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Reads the service's decisions (contract/moderation-decision.schema.json). The service writes them in
  * exactly-once transactions, so this consumer reads with isolation.level=read_committed (application.yml): it
- * never sees a decision from an aborted transaction. Approved comments go to the store; every decision goes to the
- * board, where the page finds what became of its commenter's comments. Decisions this site does not know (a new
- * kind, another site's, not JSON) are skipped.
+ * never sees a decision from an aborted transaction. Approved comments go to the store, and so do moderators'
+ * rejections, which take an approved comment down; every decision goes to the board, where the page finds what
+ * became of its commenter's comments. Both keep the decision with the highest {@code revision} per commentId
+ * ({@link DecisionOrder}): a moderator's correction wins over the decision it corrects, in whatever order the topics
+ * are read. Decisions this site does not know (a new kind, another site's, not JSON) are skipped.
  */
 @Component
 public class DecisionListener {
@@ -69,19 +71,35 @@ public class DecisionListener {
 			logger.debug("Ignoring decision {} for {}: not one this site knows", text(decision, "decision"), commentId);
 			return;
 		}
+		int revision = revision(decision);
 		switch (status) {
 			case APPROVED -> {
 				JsonNode comment = decision.path("comment");
-				this.store.add(new PublishedComment(commentId, text(decision, "postId"),
+				this.store.publish(new PublishedComment(commentId, text(decision, "postId"),
 						text(comment.path("author"), "name"), text(comment.path("author"), "url"),
-						text(comment, "content"), text(comment, "submittedAt")));
-				this.board.record(commentId, new Outcome(status, List.of()));
+						text(comment, "content"), text(comment, "submittedAt")), revision);
+				this.board.record(commentId, revision, new Outcome(status, List.of()));
 			}
-			case REJECTED -> this.board.record(commentId, new Outcome(status, reasons(decision.path("reasons"))));
-			case HELD -> this.board.record(commentId, new Outcome(status, List.of()));
+			case REJECTED -> {
+				this.store.withdraw(commentId, revision);
+				this.board.record(commentId, revision, new Outcome(status, reasons(decision.path("reasons"))));
+			}
+			case HELD -> this.board.record(commentId, revision, new Outcome(status, List.of()));
 			default -> {
 			}
 		}
+	}
+
+	/** A decision written before contract 2.0.0 has no revision: it counts as the first. */
+	private static int revision(JsonNode decision) {
+		JsonNode revision = decision.path("revision");
+		if (revision.isMissingNode() || revision.isNull()) {
+			return DecisionOrder.FIRST_REVISION;
+		}
+		if (!revision.isInt() || revision.intValue() < DecisionOrder.FIRST_REVISION) {
+			throw new IllegalArgumentException("revision is not a positive integer");
+		}
+		return revision.intValue();
 	}
 
 	private List<Reason> reasons(JsonNode reasons) {

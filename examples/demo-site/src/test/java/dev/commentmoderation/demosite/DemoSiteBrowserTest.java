@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
@@ -14,7 +15,11 @@ import org.apache.kafka.clients.admin.GroupListing;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -23,6 +28,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -272,18 +278,50 @@ class DemoSiteBrowserTest {
 
 	@Test
 	@Order(8)
+	void step8AModeratorsCorrectionTakesAnApprovedCommentDown() throws Exception {
+		this.browser.get(this.baseUrl + "/");
+		WebElement ada = this.browser.findElements(By.cssSelector(".comment-list li.comment"))
+			.stream()
+			.filter((comment) -> comment.getText().contains("Ada Lovelace"))
+			.findFirst()
+			.orElseThrow();
+		String commentId = ada.getAttribute("id").substring("comment-".length());
+		assertThat(find("#comments-title").getText()).isEqualTo("2 Comments");
+
+		review(commentId, "REJECTED");
+		awaitAfterReloads((driver) -> !find(".comment-list").getText().contains("Ada Lovelace"));
+		assertThat(this.browser.findElements(By.id("comment-" + commentId))).isEmpty();
+		assertThat(find("#comments-title").getText()).isEqualTo("1 Comment");
+		assertThat(find(".comment-list").getText()).contains("Tim Berners-Lee");
+		screenshot("step-8-approved-comment-taken-down");
+
+		// Taken down for good: not back after a restart of the site.
+		this.site.close();
+		startSite();
+		this.browser.get(this.baseUrl + "/");
+		assertThat(find(".comment-list").getText()).doesNotContain("Ada Lovelace");
+	}
+
+	@Test
+	@Order(9)
+	void step9AModeratorsCorrectionPublishesARejectedComment() throws Exception {
+		String commentId = submitted().stream()
+			.filter((record) -> record.value().contains("CASINO"))
+			.map(ConsumerRecord::key)
+			.findFirst()
+			.orElseThrow();
+		review(commentId, "APPROVED");
+		this.browser.get(this.baseUrl + "/");
+		awaitAfterReloads((driver) -> !this.browser.findElements(By.id("comment-" + commentId)).isEmpty());
+		assertThat(find("#comment-" + commentId).getText()).contains("Grace Hopper", "CASINO tonight");
+		assertThat(find("#comments-title").getText()).isEqualTo("2 Comments");
+		screenshot("step-9-rejected-comment-rescued");
+	}
+
+	@Test
+	@Order(10)
 	void everyEventTheSitePublishedFollowsTheContract() throws Exception {
-		List<ConsumerRecord<String, String>> records = new ArrayList<>();
-		try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(Map.of(
-				ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, this.broker.bootstrapServers(),
-				ConsumerConfig.GROUP_ID_CONFIG, "contract-check", ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"),
-				new StringDeserializer(), new StringDeserializer())) {
-			consumer.subscribe(List.of("comments.submitted"));
-			long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-			while (records.size() < 5 && System.nanoTime() < deadline) {
-				consumer.poll(Duration.ofMillis(500)).forEach(records::add);
-			}
-		}
+		List<ConsumerRecord<String, String>> records = submitted();
 		assertThat(records).hasSize(5);
 		try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, this.broker.bootstrapServers()))) {
 			assertThat(admin.listGroups().all().get(30, TimeUnit.SECONDS)).extracting(GroupListing::groupId)
@@ -296,6 +334,42 @@ class DemoSiteBrowserTest {
 			assertThat(record.value()).contains("\"commentId\":\"" + record.key() + "\"", "\"siteId\":\"demo-site\"",
 					"\"postId\":\"night-trains-return\"");
 		}
+	}
+
+	/** The CommentSubmitted events the site published (five, by the steps above). */
+	private List<ConsumerRecord<String, String>> submitted() {
+		List<ConsumerRecord<String, String>> records = new ArrayList<>();
+		try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(Map.of(
+				ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, this.broker.bootstrapServers(),
+				ConsumerConfig.GROUP_ID_CONFIG, "contract-check-" + System.nanoTime(),
+				ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"), new StringDeserializer(),
+				new StringDeserializer())) {
+			consumer.subscribe(List.of("comments.submitted"));
+			long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+			while (records.size() < 5 && System.nanoTime() < deadline) {
+				consumer.poll(Duration.ofMillis(500)).forEach(records::add);
+			}
+		}
+		return records;
+	}
+
+	/** A moderator's verdict, as the workbench API (or a moderator tool) publishes it. */
+	private void review(String commentId, String decision) throws Exception {
+		try (KafkaProducer<String, String> producer = new KafkaProducer<>(
+				Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, this.broker.bootstrapServers()), new StringSerializer(),
+				new StringSerializer())) {
+			producer.send(new ProducerRecord<>("comments.reviewed", commentId, """
+					{"commentId":"%s","decision":"%s","moderator":"anna"}""".formatted(commentId, decision)))
+				.get(30, TimeUnit.SECONDS);
+		}
+	}
+
+	/** A correction is not pushed to an open page (only pending comments are polled): a visitor sees it on reload. */
+	private void awaitAfterReloads(Function<WebDriver, Boolean> condition) {
+		new WebDriverWait(this.browser, DECISION_TIMEOUT, Duration.ofMillis(500)).until((driver) -> {
+			driver.navigate().refresh();
+			return condition.apply(driver);
+		});
 	}
 
 	private void startSite() {
