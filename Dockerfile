@@ -5,8 +5,8 @@
 # /tmp (java.io.tmpdir: Tomcat's work dir, native libraries extracted at run time) and the Kafka Streams
 # state directory /var/lib/kafka-streams. Mount a tmpfs/emptyDir or volume on both.
 
-ARG JDK_IMAGE=eclipse-temurin:17-jdk-noble
-ARG JRE_IMAGE=eclipse-temurin:17-jre-noble
+ARG JDK_IMAGE=eclipse-temurin:17.0.15_6-jdk-noble
+ARG JRE_IMAGE=eclipse-temurin:17.0.15_6-jre-noble
 
 FROM ${JDK_IMAGE} AS build
 WORKDIR /workspace
