@@ -252,11 +252,28 @@ final class AuthorProcessor extends ContextualProcessor<byte[], byte[], byte[], 
 			return latest(AuthorProcessor.this.fingerprints, fingerprint, since.toEpochMilli());
 		}
 
+		/**
+		 * The standing last read or written through this history (one per comment): the stage reads it for the
+		 * decision's status and the rules read it again, which would otherwise be two store lookups.
+		 */
+		private String readAuthor;
+
+		private Instant readSince;
+
+		private AuthorStanding readStanding;
+
 		@Override
 		public AuthorStanding standing(String author, Instant since) {
-			return latest(AuthorProcessor.this.standings, author, since.toEpochMilli())
+			if (author.equals(this.readAuthor) && since.equals(this.readSince)) {
+				return this.readStanding;
+			}
+			AuthorStanding standing = latest(AuthorProcessor.this.standings, author, since.toEpochMilli())
 				.map(bytes -> Internal.read(bytes, Internal.Standing.class).toStanding())
 				.orElse(AuthorStanding.NEW);
+			this.readAuthor = author;
+			this.readSince = since;
+			this.readStanding = standing;
+			return standing;
 		}
 
 		@Override
@@ -273,6 +290,7 @@ final class AuthorProcessor extends ContextualProcessor<byte[], byte[], byte[], 
 		public void standing(String author, AuthorStanding standing, Instant at) {
 			AuthorProcessor.this.standings.put(author, Internal.write(Internal.Standing.of(standing)),
 					at.toEpochMilli());
+			this.readAuthor = null;
 		}
 
 	}
