@@ -20,6 +20,7 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.kafka.config.StreamsBuilderFactoryBean;
 
+import dev.commentmoderation.stage.*;
 import dev.commentmoderation.testing.KafkaBroker;
 import dev.commentmoderation.testing.KafkaClients;
 import dev.commentmoderation.workbench.AuthorHistory;

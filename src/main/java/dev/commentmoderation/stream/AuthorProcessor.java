@@ -12,6 +12,7 @@ import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.WindowStore;
 import org.apache.kafka.streams.state.WindowStoreIterator;
 
+import dev.commentmoderation.stage.*;
 import dev.commentmoderation.events.DeadLetterHeaders;
 import dev.commentmoderation.events.DecisionWriter;
 import dev.commentmoderation.events.EnvelopeError;
@@ -41,7 +42,7 @@ final class AuthorProcessor extends ContextualProcessor<byte[], byte[], byte[], 
 
 	private final Clock clock;
 
-	private Internal.Rules lastRules;
+	private CarriedRules lastRules;
 
 	private DecisionRules lastDecisionRules;
 
@@ -77,7 +78,7 @@ final class AuthorProcessor extends ContextualProcessor<byte[], byte[], byte[], 
 
 	@Override
 	public void process(Record<byte[], byte[]> record) {
-		Internal.ToAuthor message = Internal.read(record.value(), Internal.ToAuthor.class);
+		ToAuthor message = StateCodec.read(record.value(), ToAuthor.class);
 		if (message.comment() != null) {
 			try {
 				moderate(record, message.comment());
@@ -94,15 +95,15 @@ final class AuthorProcessor extends ContextualProcessor<byte[], byte[], byte[], 
 		}
 	}
 
-	private void moderate(Record<byte[], byte[]> record, Internal.PendingComment comment) {
+	private void moderate(Record<byte[], byte[]> record, PendingComment comment) {
 		long started = System.nanoTime();
 		long now = record.timestamp();
 		byte[] commentKey = ModerateCommentProcessor.utf8(comment.commentId());
-		Optional<Internal.StoredDecision> earlier = latest(this.decisions, comment.commentId(),
+		Optional<StoredDecision> earlier = latest(this.decisions, comment.commentId(),
 				now - this.moderator.settings().decisionRetention().toMillis())
-			.map(bytes -> Internal.read(bytes, Internal.StoredDecision.class));
+			.map(bytes -> StateCodec.read(bytes, StoredDecision.class));
 		if (earlier.isPresent()) {
-			Internal.StoredDecision stored = earlier.get();
+			StoredDecision stored = earlier.get();
 			context().forward(record.withKey(commentKey)
 				.withValue(new Route(destination(stored.decision()), ModerateCommentProcessor.utf8(stored.json()))));
 			this.listener.resubmitted(comment.commentId(), stored.decision());
@@ -111,12 +112,12 @@ final class AuthorProcessor extends ContextualProcessor<byte[], byte[], byte[], 
 		StatefulModerator.Submission submission = new StatefulModerator.Submission(comment.commentId(),
 				comment.author(), comment.fingerprint(), Instant.ofEpochMilli(now),
 				(comment.previousFromIp() != null) ? Instant.ofEpochMilli(comment.previousFromIp()) : null);
-		Internal.Rules rules = comment.rules();
+		CarriedRules rules = comment.rules();
 		DecisionRules decisionRules = decisionRules(rules);
 		String policyVersion = (rules != null) ? rules.policyVersion() : null;
 		String site = (rules != null) ? rules.site() : Policy.DEFAULT_SITE;
 		StoreHistory history = new StoreHistory();
-		Internal.Action action = action(comment.author());
+		StoredAction action = action(comment.author());
 		AuthorStanding standing = history.standing(comment.author(),
 				submission.receivedAt().minus(this.moderator.settings().authorRetention()));
 		Verdict verdict = this.moderator.moderate(submission, comment.reasons(), history, decisionRules,
@@ -126,17 +127,17 @@ final class AuthorProcessor extends ContextualProcessor<byte[], byte[], byte[], 
 				policyVersion, moderatedAt, comment.receivedJson(), 1, null, comment.classification());
 		String jsonText = new String(json, java.nio.charset.StandardCharsets.UTF_8);
 		this.decisions.put(comment.commentId(),
-				Internal.write(new Internal.StoredDecision(verdict.decision(), jsonText)), now);
+				StateCodec.write(new StoredDecision(verdict.decision(), jsonText)), now);
 		context().forward(record.withKey(commentKey).withValue(new Route(destination(verdict.decision()), json)));
-		Internal.CommentStatus status = new Internal.CommentStatus(comment.commentId(), comment.author(),
+		CommentStatus status = new CommentStatus(comment.commentId(), comment.author(),
 				verdict.decision(), comment.postId(), comment.siteId(), verdict.reasons(), comment.receivedJson(),
 				(verdict.decision() == Decision.HELD) ? moderatedAt.toEpochMilli() : 0L, now, policyVersion,
-				verdict.score(), moderatedAt.toString(), Internal.Standing.of(standing), action,
+				verdict.score(), moderatedAt.toString(), StoredStanding.of(standing), action,
 				comment.classification());
-		this.authorComments.put(comment.author(), Internal.write(new Internal.AuthorComment(comment.commentId(),
+		this.authorComments.put(comment.author(), StateCodec.write(new AuthorComment(comment.commentId(),
 				comment.siteId(), comment.postId(), verdict.decision(), 1)), now);
 		context().forward(record.withKey(commentKey)
-			.withValue(new Route(Route.Destination.TO_COMMENT, Internal.write(new Internal.ToComment(status, null)))));
+			.withValue(new Route(Route.Destination.TO_COMMENT, StateCodec.write(new ToComment(status, null)))));
 		this.listener.decided(comment.commentId(), site, verdict, Duration.ofNanos(System.nanoTime() - started));
 		this.listener.decisionLatency(ModerateCommentProcessor.sinceSubmitted(record.timestamp(), this.clock));
 	}
@@ -145,7 +146,7 @@ final class AuthorProcessor extends ContextualProcessor<byte[], byte[], byte[], 
 	 * The carried rules as the core needs them, rebuilt only when they differ from the previous comment's (the
 	 * rules of one policy site repeat from comment to comment; building them is not free on this hot path).
 	 */
-	private DecisionRules decisionRules(Internal.Rules rules) {
+	private DecisionRules decisionRules(CarriedRules rules) {
 		if (rules == null) {
 			return DecisionRules.of(this.moderator.actions(), this.moderator.settings());
 		}
@@ -160,7 +161,7 @@ final class AuthorProcessor extends ContextualProcessor<byte[], byte[], byte[], 
 	 * A failure of the service's own code on one comment dead-letters the comment as received (PROCESSING_FAILED,
 	 * source = the internal repartition topic) rather than stopping the stream, as in the first stage.
 	 */
-	private void deadLetter(Record<byte[], byte[]> record, Internal.PendingComment comment, RuntimeException ex) {
+	private void deadLetter(Record<byte[], byte[]> record, PendingComment comment, RuntimeException ex) {
 		DeadLetterHeaders.Source source = DeadLetterHeaders.Source.of(context().recordMetadata(), record.timestamp());
 		InvalidEnvelopeException failure = new InvalidEnvelopeException(EnvelopeError.PROCESSING_FAILED,
 				"Moderation failed: " + ex.getClass().getSimpleName(), ex);
@@ -175,10 +176,10 @@ final class AuthorProcessor extends ContextualProcessor<byte[], byte[], byte[], 
 	 * A new outcome of one of the author's comments (a held comment's final decision, or a correction): the stored
 	 * decision (re-emitted on resubmission), the author's standing and history.
 	 */
-	private void reviewed(Record<byte[], byte[]> record, Internal.FinalDecision decision) {
+	private void reviewed(Record<byte[], byte[]> record, FinalDecision decision) {
 		long now = record.timestamp();
 		this.decisions.put(decision.commentId(),
-				Internal.write(new Internal.StoredDecision(decision.decision(), decision.json())), now);
+				StateCodec.write(new StoredDecision(decision.decision(), decision.json())), now);
 		Decision previous = (decision.previous() != null) ? decision.previous() : Decision.HELD;
 		if (decision.previous() == null) {
 			// from a version before revisions: a held comment's final decision, its spam read from the reasons
@@ -191,7 +192,7 @@ final class AuthorProcessor extends ContextualProcessor<byte[], byte[], byte[], 
 		}
 		if (decision.revision() > 0) {
 			this.authorComments.put(decision.author(),
-					Internal.write(new Internal.AuthorComment(decision.commentId(), decision.siteId(),
+					StateCodec.write(new AuthorComment(decision.commentId(), decision.siteId(),
 							decision.postId(), decision.decision(), decision.revision())),
 					Math.max(0L, decision.decidedTimestamp()));
 		}
@@ -201,20 +202,20 @@ final class AuthorProcessor extends ContextualProcessor<byte[], byte[], byte[], 
 	 * A moderator's action on the author: in force for every comment this stage reads after it (RESET clears it
 	 * and the author's earned standing).
 	 */
-	private void act(Record<byte[], byte[]> record, Internal.ActionRequest request) {
+	private void act(Record<byte[], byte[]> record, ActionRequest request) {
 		if (request.action().kind() == AuthorAction.Kind.RESET) {
 			this.actions.delete(request.author());
 			this.moderator.reset(request.author(), Instant.ofEpochMilli(record.timestamp()), new StoreHistory());
 		}
 		else {
-			this.actions.put(request.author(), Internal.write(request.action()));
+			this.actions.put(request.author(), StateCodec.write(request.action()));
 		}
 	}
 
 	/** The moderator's action on this author, if any is stored (a lapsed BAN is ignored where it is used). */
-	private Internal.Action action(String author) {
+	private StoredAction action(String author) {
 		byte[] bytes = this.actions.get(author);
-		return (bytes != null) ? Internal.read(bytes, Internal.Action.class) : null;
+		return (bytes != null) ? StateCodec.read(bytes, StoredAction.class) : null;
 	}
 
 	static Route.Destination destination(Decision decision) {
@@ -268,7 +269,7 @@ final class AuthorProcessor extends ContextualProcessor<byte[], byte[], byte[], 
 				return this.readStanding;
 			}
 			AuthorStanding standing = latest(AuthorProcessor.this.standings, author, since.toEpochMilli())
-				.map(bytes -> Internal.read(bytes, Internal.Standing.class).toStanding())
+				.map(bytes -> StateCodec.read(bytes, StoredStanding.class).toStanding())
 				.orElse(AuthorStanding.NEW);
 			this.readAuthor = author;
 			this.readSince = since;
@@ -288,7 +289,7 @@ final class AuthorProcessor extends ContextualProcessor<byte[], byte[], byte[], 
 
 		@Override
 		public void standing(String author, AuthorStanding standing, Instant at) {
-			AuthorProcessor.this.standings.put(author, Internal.write(Internal.Standing.of(standing)),
+			AuthorProcessor.this.standings.put(author, StateCodec.write(StoredStanding.of(standing)),
 					at.toEpochMilli());
 			this.readAuthor = null;
 		}

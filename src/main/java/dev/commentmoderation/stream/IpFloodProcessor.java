@@ -12,6 +12,7 @@ import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.WindowStore;
 import org.apache.kafka.streams.state.WindowStoreIterator;
 
+import dev.commentmoderation.stage.*;
 import dev.commentmoderation.rules.IpFloodCheck;
 
 /**
@@ -41,12 +42,12 @@ final class IpFloodProcessor extends ContextualProcessor<byte[], byte[], byte[],
 
 	@Override
 	public void process(Record<byte[], byte[]> record) {
-		Internal.PendingComment pending = Internal.read(record.value(), Internal.ToAuthor.class).comment();
+		PendingComment pending = StateCodec.read(record.value(), ToAuthor.class).comment();
 		Duration interval = (pending.rules() != null) ? Duration.ofMillis(pending.rules().floodIntervalMillis())
 				: this.floodInterval;
 		Instant previous = IpFloodCheck.previousComment(pending.ip(), pending.commentId(),
 				Instant.ofEpochMilli(record.timestamp()), interval, this.ipComments);
-		byte[] value = Internal.write(new Internal.ToAuthor(
+		byte[] value = StateCodec.write(new ToAuthor(
 				pending.withPreviousFromIp((previous != null) ? previous.toEpochMilli() : null), null, null));
 		context().forward(record.withKey(ModerateCommentProcessor.utf8(pending.author()))
 			.withValue(new Route(Route.Destination.BY_AUTHOR, value)));

@@ -12,6 +12,7 @@ import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
 
+import dev.commentmoderation.stage.*;
 import dev.commentmoderation.classifier.ClassifierSettings;
 import dev.commentmoderation.classifier.InMemoryModel;
 import dev.commentmoderation.classifier.LabelLedger;
@@ -52,7 +53,7 @@ final class ModelProcessor extends ContextualProcessor<byte[], byte[], byte[], R
 
 	@Override
 	public void process(Record<byte[], byte[]> record) {
-		Internal.LabelEvent event = Internal.read(record.value(), Internal.LabelEvent.class);
+		LabelEvent event = StateCodec.read(record.value(), LabelEvent.class);
 		String model = event.model();
 		LabelLedger ledger = new LabelLedger(new LedgerStore(model));
 		List<LabelLedger.Step> steps = ledger.record(event.commentId(), event.label(),
@@ -119,7 +120,7 @@ final class ModelProcessor extends ContextualProcessor<byte[], byte[], byte[], R
 		@Override
 		public LabelLedger.Learned get(String commentId) {
 			byte[] bytes = ModelProcessor.this.ledger.get(key(commentId));
-			return (bytes != null) ? Internal.read(bytes, LabelLedger.Learned.class) : null;
+			return (bytes != null) ? StateCodec.read(bytes, LabelLedger.Learned.class) : null;
 		}
 
 		@Override
@@ -128,7 +129,7 @@ final class ModelProcessor extends ContextualProcessor<byte[], byte[], byte[], R
 				ModelProcessor.this.ledger.delete(key(commentId));
 			}
 			else {
-				ModelProcessor.this.ledger.put(key(commentId), Internal.write(learned));
+				ModelProcessor.this.ledger.put(key(commentId), StateCodec.write(learned));
 			}
 		}
 

@@ -13,6 +13,7 @@ import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.KeyValueStore;
 
+import dev.commentmoderation.stage.*;
 import dev.commentmoderation.classifier.Classification;
 import dev.commentmoderation.classifier.Features;
 import dev.commentmoderation.classifier.Label;
@@ -52,14 +53,14 @@ final class ModerateCommentProcessor extends ContextualProcessor<byte[], byte[],
 
 	private DecisionRules lastDecisionRules;
 
-	private Internal.Rules lastRules;
+	private CarriedRules lastRules;
 
 	/** The classifier and its model's global store; null when the classifier is off. */
 	private final CommentClassifier classifier;
 
 	private KeyValueStore<byte[], byte[]> models;
 
-	private Internal.Rules lastRejecting;
+	private CarriedRules lastRejecting;
 
 	ModerateCommentProcessor(CommentEventParser parser, CommentRules rules, DecisionWriter writer,
 			ModerationListener listener, Clock clock, CommentClassifier classifier) {
@@ -103,7 +104,7 @@ final class ModerateCommentProcessor extends ContextualProcessor<byte[], byte[],
 			}
 			String ip = Authors.ip(comment).orElse(null);
 			List<Reason> reasons = applied.reasons();
-			Internal.Rules rules = carried(applied);
+			CarriedRules rules = carried(applied);
 			Classification classification = null;
 			if (this.classifier != null) {
 				Features features = Features.of(comment);
@@ -119,11 +120,11 @@ final class ModerateCommentProcessor extends ContextualProcessor<byte[], byte[],
 				}
 				autolearn(record, comment, classification, features);
 			}
-			Internal.PendingComment pending = new Internal.PendingComment(comment.commentId(), comment.postId(),
+			PendingComment pending = new PendingComment(comment.commentId(), comment.postId(),
 					comment.siteId(), author.get(), ip, Authors.fingerprint(author.get(), comment), reasons,
 					submitted.receivedJson(), null, rules, classification);
 			String key = (ip != null) ? "ip:" + ip : "email:" + author.get();
-			out = Internal.write(new Internal.ToAuthor(pending, null, null));
+			out = StateCodec.write(new ToAuthor(pending, null, null));
 			context().forward(record.withKey(utf8(key)).withValue(new Route(Route.Destination.BY_IP, out)));
 		}
 		catch (InvalidEnvelopeException ex) {
@@ -136,11 +137,11 @@ final class ModerateCommentProcessor extends ContextualProcessor<byte[], byte[],
 	}
 
 	/** The decision rules to carry, built once per policy site rather than per comment (this is the hot path). */
-	private Internal.Rules carried(CommentRules.Applied applied) {
+	private CarriedRules carried(CommentRules.Applied applied) {
 		if (applied.decisionRules() != this.lastDecisionRules
 				|| !applied.policyVersion().equals(this.lastRules.policyVersion())
 				|| !applied.site().equals(this.lastRules.site())) {
-			this.lastRules = Internal.Rules.of(applied);
+			this.lastRules = CarriedRules.of(applied);
 			this.lastDecisionRules = applied.decisionRules();
 		}
 		return this.lastRules;
@@ -150,13 +151,13 @@ final class ModerateCommentProcessor extends ContextualProcessor<byte[], byte[],
 	 * The carried rules of a comment the classifier scored at or above the reject threshold: SPAM_CLASSIFIER rejects
 	 * (where the policy leaves it to hold; a policy that scores it adds its score instead).
 	 */
-	private Internal.Rules rejecting(Internal.Rules rules) {
+	private CarriedRules rejecting(CarriedRules rules) {
 		if (this.lastRejecting == null || !this.lastRejecting.policyVersion().equals(rules.policyVersion())
 				|| !this.lastRejecting.site().equals(rules.site())) {
 			java.util.Map<ReasonCode, RuleAction> actions = new java.util.EnumMap<>(ReasonCode.class);
 			actions.putAll(rules.actions());
 			actions.put(ReasonCode.SPAM_CLASSIFIER, RuleAction.REJECT);
-			this.lastRejecting = new Internal.Rules(rules.policyVersion(), rules.site(), actions, rules.scores(),
+			this.lastRejecting = new CarriedRules(rules.policyVersion(), rules.site(), actions, rules.scores(),
 					rules.holdAt(), rules.rejectAt(), rules.floodIntervalMillis(), rules.trustedAuthorMinApproved(),
 					rules.trustedAuthorHeldFor());
 		}
@@ -170,10 +171,10 @@ final class ModerateCommentProcessor extends ContextualProcessor<byte[], byte[],
 		if (label == null) {
 			return;
 		}
-		for (Internal.LabelEvent event : this.classifier.labelEvents(comment.commentId(), comment.siteId(), label,
+		for (LabelEvent event : this.classifier.labelEvents(comment.commentId(), comment.siteId(), label,
 				features.texts())) {
 			context().forward(record.withKey(utf8(event.model()))
-				.withValue(new Route(Route.Destination.TO_MODEL, Internal.write(event))));
+				.withValue(new Route(Route.Destination.TO_MODEL, StateCodec.write(event))));
 		}
 	}
 

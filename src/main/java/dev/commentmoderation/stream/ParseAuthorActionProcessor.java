@@ -3,6 +3,7 @@ package dev.commentmoderation.stream;
 import org.apache.kafka.streams.processor.api.ContextualProcessor;
 import org.apache.kafka.streams.processor.api.Record;
 
+import dev.commentmoderation.stage.*;
 import dev.commentmoderation.events.AuthorActionParser;
 import dev.commentmoderation.events.DeadLetterHeaders;
 import dev.commentmoderation.events.EnvelopeError;
@@ -28,11 +29,11 @@ final class ParseAuthorActionProcessor extends ContextualProcessor<byte[], byte[
 		DeadLetterHeaders.Source source = DeadLetterHeaders.Source.of(context().recordMetadata(), record.timestamp());
 		try {
 			AuthorActionParser.Parsed parsed = this.parser.parse(record.value());
-			Internal.ActionRequest request = new Internal.ActionRequest(parsed.author(),
-					Internal.Action.of(parsed.action()));
+			ActionRequest request = new ActionRequest(parsed.author(),
+					StoredAction.of(parsed.action()));
 			context().forward(record.withKey(ModerateCommentProcessor.utf8(parsed.author()))
 				.withValue(new Route(Route.Destination.BY_AUTHOR,
-						Internal.write(new Internal.ToAuthor(null, null, request)))));
+						StateCodec.write(new ToAuthor(null, null, request)))));
 			this.listener.authorAction(parsed.action().kind().name());
 		}
 		catch (InvalidEnvelopeException ex) {

@@ -3,6 +3,7 @@ package dev.commentmoderation.stream;
 import org.apache.kafka.streams.processor.api.ContextualProcessor;
 import org.apache.kafka.streams.processor.api.Record;
 
+import dev.commentmoderation.stage.*;
 import dev.commentmoderation.events.DeadLetterHeaders;
 import dev.commentmoderation.events.EnvelopeError;
 import dev.commentmoderation.events.InvalidEnvelopeException;
@@ -28,13 +29,13 @@ final class ParseReviewProcessor extends ContextualProcessor<byte[], byte[], byt
 		DeadLetterHeaders.Source source = source(record);
 		try {
 			ReviewParser.Review review = this.parser.parse(record.value());
-			Internal.ReviewRequest request = new Internal.ReviewRequest(review.commentId(), review.decision(),
+			ReviewRequest request = new ReviewRequest(review.commentId(), review.decision(),
 					review.moderator(), review.note(), review.receivedJson(), record.key(), source.topic(),
 					source.partition(), source.offset(), source.timestamp(), review.spam(),
 					(review.reviewedAt() != null) ? review.reviewedAt().toString() : null);
 			context().forward(record.withKey(ModerateCommentProcessor.utf8(review.commentId()))
 				.withValue(new Route(Route.Destination.TO_COMMENT,
-						Internal.write(new Internal.ToComment(null, request)))));
+						StateCodec.write(new ToComment(null, request)))));
 		}
 		catch (InvalidEnvelopeException ex) {
 			deadLetter(record, source, ex);

@@ -17,6 +17,7 @@ import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.WindowStore;
 
+import dev.commentmoderation.stage.*;
 import dev.commentmoderation.classifier.Features;
 import dev.commentmoderation.events.CommentEventParser;
 import dev.commentmoderation.events.DeadLetterHeaders;
@@ -80,15 +81,15 @@ final class ReviewProcessor extends ContextualProcessor<byte[], byte[], byte[], 
 
 	@Override
 	public void process(Record<byte[], byte[]> record) {
-		Internal.ToComment message = Internal.read(record.value(), Internal.ToComment.class);
+		ToComment message = StateCodec.read(record.value(), ToComment.class);
 		if (message.status() != null) {
-			Internal.CommentStatus status = message.status();
-			Internal.CommentState state = new Internal.CommentState(status, List.of(), List.of());
+			CommentStatus status = message.status();
+			CommentState state = new CommentState(status, List.of(), List.of());
 			if (status.decision() == Decision.HELD) {
-				this.held.put(status.commentId(), Internal.write(state));
+				this.held.put(status.commentId(), StateCodec.write(state));
 			}
 			else {
-				this.history.put(status.commentId(), Internal.write(state), record.timestamp());
+				this.history.put(status.commentId(), StateCodec.write(state), record.timestamp());
 			}
 		}
 		else if (message.review() != null) {
@@ -96,8 +97,8 @@ final class ReviewProcessor extends ContextualProcessor<byte[], byte[], byte[], 
 		}
 	}
 
-	private void review(Record<byte[], byte[]> record, Internal.ReviewRequest review) {
-		Internal.CommentState state = current(review.commentId(), record.timestamp());
+	private void review(Record<byte[], byte[]> record, ReviewRequest review) {
+		CommentState state = current(review.commentId(), record.timestamp());
 		if (state == null) {
 			DeadLetterHeaders.Source source = new DeadLetterHeaders.Source(review.sourceTopic(),
 					review.sourcePartition(), review.sourceOffset(), review.sourceTimestamp());
@@ -115,7 +116,7 @@ final class ReviewProcessor extends ContextualProcessor<byte[], byte[], byte[], 
 		boolean spam = (review.spam() != null) ? review.spam() : review.decision() == Decision.REJECTED;
 		label(record, state, review.decision() == Decision.APPROVED, spam);
 		if (review.decision() == state.decision()) {
-			Internal.RecordedVerdict verdict = new Internal.RecordedVerdict(review.decision(), spam,
+			RecordedVerdict verdict = new RecordedVerdict(review.decision(), spam,
 					review.moderator(), review.note(), reviewedAt.toString(), false, state.revision());
 			save(state.with(null, verdict), record.timestamp());
 			this.listener.verdict(review.commentId(), state.decision(), review.decision(), spam, false,
@@ -123,10 +124,10 @@ final class ReviewProcessor extends ContextualProcessor<byte[], byte[], byte[], 
 			return;
 		}
 		Reason reason = StatefulModerator.moderatorReason(review.decision(), review.moderator(), review.note());
-		Internal.Revision revision = new Internal.Revision(state.revision() + 1, review.decision(), reason,
+		Revision revision = new Revision(state.revision() + 1, review.decision(), reason,
 				now.toString(), review.moderator(), review.note(),
 				(review.decision() == Decision.REJECTED) ? spam : null, reviewedAt.toString());
-		Internal.RecordedVerdict verdict = new Internal.RecordedVerdict(review.decision(), spam, review.moderator(),
+		RecordedVerdict verdict = new RecordedVerdict(review.decision(), spam, review.moderator(),
 				review.note(), reviewedAt.toString(), true, revision.revision());
 		revise(state, revision, verdict, spam, record.timestamp());
 		this.listener.verdict(review.commentId(), state.decision(), review.decision(), spam, true,
@@ -137,49 +138,49 @@ final class ReviewProcessor extends ContextualProcessor<byte[], byte[], byte[], 
 	 * Every verdict is a label for the classifier, corrections and verdicts that change nothing included (the model
 	 * stage counts a comment once, with its latest label).
 	 */
-	private void label(Record<byte[], byte[]> record, Internal.CommentState state, boolean approved, boolean spam) {
+	private void label(Record<byte[], byte[]> record, CommentState state, boolean approved, boolean spam) {
 		if (this.classifier == null) {
 			return;
 		}
-		Internal.CommentStatus status = state.status();
+		CommentStatus status = state.status();
 		List<String> tokens = Features
 			.of(this.parser.parse(status.receivedJson().getBytes(StandardCharsets.UTF_8),
 					Instant.ofEpochMilli(status.heldTimestamp())).comment())
 			.texts();
-		for (Internal.LabelEvent event : this.classifier.labelEvents(status.commentId(), status.siteId(),
+		for (LabelEvent event : this.classifier.labelEvents(status.commentId(), status.siteId(),
 				CommentClassifier.label(approved, spam), tokens)) {
 			context().forward(new Record<>(ModerateCommentProcessor.utf8(event.model()),
-					new Route(Route.Destination.TO_MODEL, Internal.write(event)), record.timestamp(),
+					new Route(Route.Destination.TO_MODEL, StateCodec.write(event)), record.timestamp(),
 					new RecordHeaders()));
 		}
 	}
 
 	/** The comment as known now: held, or decided within the decision retention; null when unknown. */
-	private Internal.CommentState current(String commentId, long timestamp) {
+	private CommentState current(String commentId, long timestamp) {
 		byte[] heldBytes = this.held.get(commentId);
 		if (heldBytes != null) {
-			return Internal.CommentState.read(heldBytes);
+			return CommentState.read(heldBytes);
 		}
 		return AuthorProcessor.latest(this.history, commentId, timestamp - this.decisionRetention.toMillis())
-			.map(Internal.CommentState::read)
+			.map(CommentState::read)
 			.orElse(null);
 	}
 
 	/** Held comments nobody reviewed within the held retention are rejected with REVIEW_EXPIRED. */
 	private void expire(long streamTime) {
-		List<Internal.CommentState> expired = new ArrayList<>();
+		List<CommentState> expired = new ArrayList<>();
 		try (KeyValueIterator<String, byte[]> all = this.held.all()) {
 			while (all.hasNext()) {
 				KeyValue<String, byte[]> entry = all.next();
-				Internal.CommentState state = Internal.CommentState.read(entry.value);
+				CommentState state = CommentState.read(entry.value);
 				if (state.status().heldTimestamp() + this.heldRetention.toMillis() <= streamTime) {
 					expired.add(state);
 				}
 			}
 		}
 		Instant now = this.clock.instant();
-		for (Internal.CommentState state : expired) {
-			Internal.Revision revision = new Internal.Revision(state.revision() + 1, Decision.REJECTED,
+		for (CommentState state : expired) {
+			Revision revision = new Revision(state.revision() + 1, Decision.REJECTED,
 					StatefulModerator.reviewExpired(this.heldRetention), now.toString(), null, null, null, null);
 			revise(state, revision, null, false, streamTime);
 			this.listener.reviewed(state.status().commentId(), Decision.REJECTED, true,
@@ -188,21 +189,21 @@ final class ReviewProcessor extends ContextualProcessor<byte[], byte[], byte[], 
 	}
 
 	/** Emits a new revision of the comment, tells its author's partition, and keeps it. */
-	private void revise(Internal.CommentState state, Internal.Revision revision, Internal.RecordedVerdict verdict,
+	private void revise(CommentState state, Revision revision, RecordedVerdict verdict,
 			boolean spam, long timestamp) {
-		Internal.CommentStatus status = state.status();
+		CommentStatus status = state.status();
 		Decision previous = state.decision();
-		Internal.CommentState revised = state.with(revision, verdict);
+		CommentState revised = state.with(revision, verdict);
 		byte[] json = Revisions.json(this.writer, revised, revised.revisions().size());
 		byte[] commentKey = ModerateCommentProcessor.utf8(status.commentId());
 		context().forward(new Record<>(commentKey,
 				new Route(AuthorProcessor.destination(revision.decision()), json), timestamp, new RecordHeaders()));
-		Internal.FinalDecision back = new Internal.FinalDecision(status.commentId(), status.author(),
+		FinalDecision back = new FinalDecision(status.commentId(), status.author(),
 				revision.decision(), Revisions.reasons(revised, revised.revisions().size()),
 				new String(json, StandardCharsets.UTF_8), previous, spam, revision.revision(), status.siteId(),
 				status.postId(), status.heldTimestamp());
 		context().forward(new Record<>(ModerateCommentProcessor.utf8(status.author()),
-				new Route(Route.Destination.BY_AUTHOR, Internal.write(new Internal.ToAuthor(null, back, null))),
+				new Route(Route.Destination.BY_AUTHOR, StateCodec.write(new ToAuthor(null, back, null))),
 				timestamp, new RecordHeaders()));
 		if (previous == Decision.HELD && verdict != null) {
 			Instant at = Instant.parse(revision.moderatedAt());
@@ -212,15 +213,15 @@ final class ReviewProcessor extends ContextualProcessor<byte[], byte[], byte[], 
 		save(revised, timestamp);
 	}
 
-	private void save(Internal.CommentState state, long timestamp) {
+	private void save(CommentState state, long timestamp) {
 		String commentId = state.status().commentId();
 		if (state.decision() == Decision.HELD) {
-			this.held.put(commentId, Internal.write(state));
+			this.held.put(commentId, StateCodec.write(state));
 		}
 		else {
 			this.held.delete(commentId);
 			// never behind the first decision, so the latest entry is always the newest state
-			this.history.put(commentId, Internal.write(state), Math.max(timestamp, state.status().heldTimestamp()));
+			this.history.put(commentId, StateCodec.write(state), Math.max(timestamp, state.status().heldTimestamp()));
 		}
 	}
 

@@ -21,6 +21,7 @@ import org.springframework.kafka.config.TopicBuilder;
 import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.util.StringUtils;
 
+import dev.commentmoderation.stage.*;
 import dev.commentmoderation.health.StreamsStateTracker;
 import dev.commentmoderation.policy.ActivePolicy;
 import dev.commentmoderation.policy.PolicyLoader;

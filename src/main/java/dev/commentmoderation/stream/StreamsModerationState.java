@@ -33,6 +33,7 @@ import org.springframework.kafka.config.StreamsBuilderFactoryBean;
 import org.springframework.stereotype.Component;
 import org.springframework.util.StringUtils;
 
+import dev.commentmoderation.stage.*;
 import dev.commentmoderation.events.DecisionWriter;
 import dev.commentmoderation.rules.AuthorStanding;
 import dev.commentmoderation.rules.StatefulSettings;
@@ -84,7 +85,7 @@ class StreamsModerationState implements ModerationState {
 				.withPartition(partition));
 			try (KeyValueIterator<String, byte[]> all = store.all()) {
 				while (all.hasNext()) {
-					held.add(heldComment(Internal.CommentState.read(all.next().value)));
+					held.add(heldComment(CommentState.read(all.next().value)));
 				}
 			}
 			catch (InvalidStateStoreException moved) {
@@ -104,7 +105,7 @@ class StreamsModerationState implements ModerationState {
 			byte[] bytes = (held != null) ? held : latest(store(ModerationTopology.COMMENT_HISTORY,
 					QueryableStoreTypes.<String, byte[]>windowStore(), partition), commentId,
 					this.settings.decisionRetention().toMillis());
-			return Optional.ofNullable(bytes).map(Internal.CommentState::read).map(this::commentHistory);
+			return Optional.ofNullable(bytes).map(CommentState::read).map(this::commentHistory);
 		}
 		catch (InvalidStateStoreException moved) {
 			throw unavailable(moved);
@@ -132,7 +133,7 @@ class StreamsModerationState implements ModerationState {
 				iterator.forEachRemaining(entries::add);
 				entries.sort((a, b) -> Long.compare(b.key, a.key));
 				for (org.apache.kafka.streams.KeyValue<Long, byte[]> entry : entries) {
-					Internal.AuthorComment comment = Internal.read(entry.value, Internal.AuthorComment.class);
+					AuthorComment comment = StateCodec.read(entry.value, AuthorComment.class);
 					recent.merge(comment.commentId(), new AuthorHistory.AuthorComment(comment.commentId(),
 							comment.siteId(), comment.postId(), comment.decision().name(), comment.revision(),
 							Instant.ofEpochMilli(entry.key)),
@@ -142,9 +143,9 @@ class StreamsModerationState implements ModerationState {
 			if (standingBytes == null && actionBytes == null && recent.isEmpty()) {
 				return Optional.empty();
 			}
-			Internal.Standing standing = (standingBytes != null) ? Internal.read(standingBytes, Internal.Standing.class)
-					: Internal.Standing.of(AuthorStanding.NEW);
-			Internal.Action action = (actionBytes != null) ? Internal.read(actionBytes, Internal.Action.class) : null;
+			StoredStanding standing = (standingBytes != null) ? StateCodec.read(standingBytes, StoredStanding.class)
+					: StoredStanding.of(AuthorStanding.NEW);
+			StoredAction action = (actionBytes != null) ? StateCodec.read(actionBytes, StoredAction.class) : null;
 			return Optional.of(new AuthorHistory(author, status(standing, action), List.copyOf(recent.values())));
 		}
 		catch (InvalidStateStoreException moved) {
@@ -276,18 +277,18 @@ class StreamsModerationState implements ModerationState {
 		return new StateUnavailableException("The moderation state moved while it was read (rebalancing)", ex);
 	}
 
-	private HeldComment heldComment(Internal.CommentState state) {
-		Internal.CommentStatus status = state.status();
+	private HeldComment heldComment(CommentState state) {
+		CommentStatus status = state.status();
 		return new HeldComment(status.commentId(), status.siteId(), status.postId(), status.author(),
 				Instant.ofEpochMilli(status.heldAtMillis()), status(status.standing(), status.action()),
 				new String(Revisions.json(this.writer, state, state.revisions().size()), StandardCharsets.UTF_8));
 	}
 
-	private CommentHistory commentHistory(Internal.CommentState state) {
-		Internal.CommentStatus status = state.status();
+	private CommentHistory commentHistory(CommentState state) {
+		CommentStatus status = state.status();
 		List<CommentHistory.RecordedVerdict> verdicts = new ArrayList<>();
-		for (Internal.RecordedVerdict verdict : (state.verdicts() != null) ? state.verdicts()
-				: List.<Internal.RecordedVerdict>of()) {
+		for (RecordedVerdict verdict : (state.verdicts() != null) ? state.verdicts()
+				: List.<RecordedVerdict>of()) {
 			verdicts.add(new CommentHistory.RecordedVerdict(verdict.decision().name(), verdict.spam(),
 					verdict.moderator(), verdict.note(), Instant.parse(verdict.at()), verdict.changed(),
 					verdict.revision()));
@@ -296,7 +297,7 @@ class StreamsModerationState implements ModerationState {
 				state.decision().name(), state.revision(), Revisions.all(this.writer, state), verdicts);
 	}
 
-	private AuthorStatus status(Internal.Standing standing, Internal.Action action) {
+	private AuthorStatus status(StoredStanding standing, StoredAction action) {
 		AuthorStanding earned = (standing != null) ? standing.toStanding() : AuthorStanding.NEW;
 		AuthorStatus.ModeratorAction moderatorAction = null;
 		boolean inForce = false;

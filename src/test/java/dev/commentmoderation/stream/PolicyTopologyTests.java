@@ -24,6 +24,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import dev.commentmoderation.stage.*;
 import dev.commentmoderation.contract.ContractSchemas;
 import dev.commentmoderation.policy.ActivePolicy;
 import dev.commentmoderation.policy.Policy;

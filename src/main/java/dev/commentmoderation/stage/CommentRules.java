@@ -1,4 +1,4 @@
-package dev.commentmoderation.stream;
+package dev.commentmoderation.stage;
 
 import java.util.List;
 import java.util.Objects;
@@ -37,7 +37,7 @@ public interface CommentRules {
 	}
 
 	/** The rules of whichever policy is active when a comment is read. */
-	static CommentRules of(Supplier<Policy> policies) {
+	public static CommentRules of(Supplier<Policy> policies) {
 		return comment -> {
 			Policy policy = policies.get();
 			SitePolicy site = policy.forSite(comment.siteId());
@@ -46,7 +46,7 @@ public interface CommentRules {
 	}
 
 	/** Fixed rules under a fixed version (tests, and a service without a policy file). */
-	static CommentRules fixed(String version, Function<Comment, List<Reason>> reasons, DecisionRules decisionRules) {
+	public static CommentRules fixed(String version, Function<Comment, List<Reason>> reasons, DecisionRules decisionRules) {
 		return comment -> new Applied(version, Policy.DEFAULT_SITE, reasons.apply(comment), decisionRules);
 	}
 

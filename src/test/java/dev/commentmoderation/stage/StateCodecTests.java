@@ -1,4 +1,4 @@
-package dev.commentmoderation.stream;
+package dev.commentmoderation.stage;
 
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
@@ -21,42 +21,42 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The encoding of internal repartition and changelog values: Smile, records as they are, tolerant of fields
  * added or removed between versions, and able to read the JSON that earlier versions wrote.
  */
-class InternalEncodingTests {
+class StateCodecTests {
 
 	private static final String RECEIVED = "{\"commentId\":\"c-1\",\"content\":\"\\\"quoted\\\" \\u00e9 — ok\\n\"}";
 
-	private static Internal.ToAuthor pending() {
+	private static ToAuthor pending() {
 		Reason reason = new Reason(ReasonCode.values()[0], "content", "a message with \"quotes\"",
 				Match.ofPattern("(?i)\\[url=", 3, 9));
 		Map<ReasonCode, RuleAction> actions = new EnumMap<>(ReasonCode.class);
 		actions.put(ReasonCode.values()[1], RuleAction.HOLD);
 		Map<ReasonCode, BigDecimal> scores = new EnumMap<>(ReasonCode.class);
 		scores.put(ReasonCode.values()[2], new BigDecimal("1.50"));
-		Internal.Rules rules = new Internal.Rules("v-3", "kids-corner", actions, scores, new BigDecimal("4"),
+		CarriedRules rules = new CarriedRules("v-3", "kids-corner", actions, scores, new BigDecimal("4"),
 				new BigDecimal("8.25"), 15_000L, 2, java.util.Set.of(ReasonCode.HELD_TERM));
-		return new Internal.ToAuthor(new Internal.PendingComment("c-1", "post-1", "site", "reader@example.org",
+		return new ToAuthor(new PendingComment("c-1", "post-1", "site", "reader@example.org",
 				"203.0.113.9", "fp", List.of(reason), RECEIVED, 1_700_000_000_000L, rules, null), null, null);
 	}
 
 	@Test
 	void roundTripsRecordsAsSmile() {
-		Internal.ToAuthor value = pending();
-		byte[] bytes = Internal.write(value);
-		assertThat(Internal.isSmile(bytes)).isTrue();
-		assertThat(Internal.read(bytes, Internal.ToAuthor.class)).isEqualTo(value);
-		Internal.StoredDecision stored = new Internal.StoredDecision(Decision.HELD, "{\"decision\":\"HELD\"}");
-		assertThat(Internal.read(Internal.write(stored), Internal.StoredDecision.class)).isEqualTo(stored);
+		ToAuthor value = pending();
+		byte[] bytes = StateCodec.write(value);
+		assertThat(StateCodec.isSmile(bytes)).isTrue();
+		assertThat(StateCodec.read(bytes, ToAuthor.class)).isEqualTo(value);
+		StoredDecision stored = new StoredDecision(Decision.HELD, "{\"decision\":\"HELD\"}");
+		assertThat(StateCodec.read(StateCodec.write(stored), StoredDecision.class)).isEqualTo(stored);
 	}
 
 	@Test
 	void readsTheJsonEarlierVersionsWrote() {
-		Internal.ToAuthor value = pending();
-		byte[] json = Internal.JSON.writeValueAsBytes(value);
+		ToAuthor value = pending();
+		byte[] json = StateCodec.JSON.writeValueAsBytes(value);
 		assertThat(json[0]).isEqualTo((byte) '{');
-		assertThat(Internal.isSmile(json)).isFalse();
-		assertThat(Internal.read(json, Internal.ToAuthor.class)).isEqualTo(value);
-		assertThat(Internal.read("{\"approved\":3,\"spamRejected\":true}".getBytes(StandardCharsets.UTF_8),
-				Internal.Standing.class)).isEqualTo(new Internal.Standing(3, true));
+		assertThat(StateCodec.isSmile(json)).isFalse();
+		assertThat(StateCodec.read(json, ToAuthor.class)).isEqualTo(value);
+		assertThat(StateCodec.read("{\"approved\":3,\"spamRejected\":true}".getBytes(StandardCharsets.UTF_8),
+				StoredStanding.class)).isEqualTo(new StoredStanding(3, true));
 	}
 
 	@Test
@@ -64,10 +64,10 @@ class InternalEncodingTests {
 		Map<String, Object> newer = new LinkedHashMap<>();
 		newer.put("approved", 2);
 		newer.put("aFieldOfALaterVersion", List.of("x", 1));
-		byte[] smile = Internal.SMILE.writeValueAsBytes(newer);
-		assertThat(Internal.read(smile, Internal.Standing.class)).isEqualTo(new Internal.Standing(2, false));
-		byte[] json = Internal.JSON.writeValueAsBytes(newer);
-		assertThat(Internal.read(json, Internal.Standing.class)).isEqualTo(new Internal.Standing(2, false));
+		byte[] smile = StateCodec.SMILE.writeValueAsBytes(newer);
+		assertThat(StateCodec.read(smile, StoredStanding.class)).isEqualTo(new StoredStanding(2, false));
+		byte[] json = StateCodec.JSON.writeValueAsBytes(newer);
+		assertThat(StateCodec.read(json, StoredStanding.class)).isEqualTo(new StoredStanding(2, false));
 	}
 
 }

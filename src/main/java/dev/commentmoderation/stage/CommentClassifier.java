@@ -1,4 +1,4 @@
-package dev.commentmoderation.stream;
+package dev.commentmoderation.stage;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -21,25 +21,25 @@ import dev.commentmoderation.rules.Reason;
  * The spam classifier as the topology uses it: which models a comment counts in (its site's and the shared one),
  * scoring against the model topic's global store, the SPAM_CLASSIFIER reason, and the label events of a verdict.
  */
-final class CommentClassifier {
+public final class CommentClassifier {
 
 	private final ClassifierSettings settings;
 
-	CommentClassifier(ClassifierSettings settings) {
+	public CommentClassifier(ClassifierSettings settings) {
 		this.settings = settings;
 	}
 
-	ClassifierSettings settings() {
+	public ClassifierSettings settings() {
 		return this.settings;
 	}
 
 	/** The site's model (the siteId; the shared model for a comment without one) and the shared model. */
-	static String siteModel(String siteId) {
+	public static String siteModel(String siteId) {
 		return (siteId == null || siteId.isBlank()) ? ModelSelector.SHARED : "site:" + siteId;
 	}
 
 	/** Scores with the site's model when it has enough labels (and per-site models are on), else the shared one. */
-	Classification classify(Comment comment, Features features, Function<byte[], byte[]> models) {
+	public Classification classify(Comment comment, Features features, Function<byte[], byte[]> models) {
 		ModelView shared = new RecordModelView(ModelSelector.SHARED, models);
 		String site = siteModel(comment.siteId());
 		ModelView model = (this.settings.perSiteModels() && !site.equals(ModelSelector.SHARED))
@@ -51,28 +51,28 @@ final class CommentClassifier {
 	 * What the site's thresholds (its policy's classifier-hold-at and classifier-reject-at, else the service's)
 	 * make of a classification: null when abstained or below the hold threshold.
 	 */
-	Classification.Outcome outcome(Classification classification, DecisionRules site) {
+	public Classification.Outcome outcome(Classification classification, DecisionRules site) {
 		return ClassifierReason.outcome(classification, site, this.settings);
 	}
 
 	/** The reason a probability at or above the hold threshold gives; its match is the strongest content token. */
-	static Reason reason(Classification classification) {
+	public static Reason reason(Classification classification) {
 		return ClassifierReason.of(classification);
 	}
 
 	/** The label of a moderator's verdict: ham for an approval, spam for a rejection unless not for spam. */
-	static Label label(boolean approved, boolean spam) {
+	public static Label label(boolean approved, boolean spam) {
 		return approved ? Label.HAM : (spam ? Label.SPAM : null);
 	}
 
 	/** One event per model the comment counts in: its site's (with per-site models) and the shared one. */
-	List<Internal.LabelEvent> labelEvents(String commentId, String siteId, Label label, List<String> tokens) {
-		List<Internal.LabelEvent> events = new ArrayList<>(2);
+	public List<LabelEvent> labelEvents(String commentId, String siteId, Label label, List<String> tokens) {
+		List<LabelEvent> events = new ArrayList<>(2);
 		String site = siteModel(siteId);
 		if (this.settings.perSiteModels() && !site.equals(ModelSelector.SHARED)) {
-			events.add(new Internal.LabelEvent(site, commentId, label, tokens));
+			events.add(new LabelEvent(site, commentId, label, tokens));
 		}
-		events.add(new Internal.LabelEvent(ModelSelector.SHARED, commentId, label, tokens));
+		events.add(new LabelEvent(ModelSelector.SHARED, commentId, label, tokens));
 		return events;
 	}
 

@@ -1,4 +1,4 @@
-package dev.commentmoderation.stream;
+package dev.commentmoderation.stage;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -13,14 +13,14 @@ import dev.commentmoderation.rules.Verdict;
  * them: revision 1 is the automatic decision, each later one adds its reason (the moderator's verdict or
  * REVIEW_EXPIRED) to the automatic reasons.
  */
-final class Revisions {
+public final class Revisions {
 
 	private Revisions() {
 	}
 
 	/** @param later 0 for the first decision, k for the k-th revision after it */
-	static byte[] json(DecisionWriter writer, Internal.CommentState state, int later) {
-		Internal.CommentStatus status = state.status();
+	public static byte[] json(DecisionWriter writer, CommentState state, int later) {
+		CommentStatus status = state.status();
 		if (later == 0) {
 			Instant moderatedAt = (status.moderatedAt() != null) ? Instant.parse(status.moderatedAt())
 					: Instant.ofEpochMilli(status.heldAtMillis());
@@ -28,7 +28,7 @@ final class Revisions {
 					new Verdict(status.decision(), reasons(state, 0), status.score()), status.policyVersion(),
 					moderatedAt, status.receivedJson(), 1, null, status.classification());
 		}
-		Internal.Revision revision = state.revisions().get(later - 1);
+		Revision revision = state.revisions().get(later - 1);
 		DecisionWriter.Review review = (revision.moderator() != null)
 				? new DecisionWriter.Review(revision.moderator(), revision.note(), Instant.parse(revision.reviewedAt()),
 						revision.spam())
@@ -39,7 +39,7 @@ final class Revisions {
 				status.classification());
 	}
 
-	static List<Reason> reasons(Internal.CommentState state, int later) {
+	public static List<Reason> reasons(CommentState state, int later) {
 		List<Reason> automatic = (state.status().reasons() != null) ? state.status().reasons() : List.of();
 		if (later == 0) {
 			return automatic;
@@ -50,7 +50,7 @@ final class Revisions {
 	}
 
 	/** Every revision's event, oldest first. */
-	static List<String> all(DecisionWriter writer, Internal.CommentState state) {
+	public static List<String> all(DecisionWriter writer, CommentState state) {
 		List<String> all = new ArrayList<>();
 		int later = (state.revisions() != null) ? state.revisions().size() : 0;
 		for (int i = 0; i <= later; i++) {
