@@ -1,283 +1,367 @@
 package dev.commentmoderation.rules;
 
 import java.util.Arrays;
-import java.util.Set;
 
-import org.jsoup.Jsoup;
-import org.jsoup.nodes.Attribute;
-import org.jsoup.nodes.DataNode;
-import org.jsoup.nodes.Document;
-import org.jsoup.nodes.Element;
-import org.jsoup.nodes.Node;
-import org.jsoup.nodes.Range;
-import org.jsoup.nodes.TextNode;
-import org.jsoup.parser.Parser;
-import org.jsoup.select.NodeVisitor;
+import com.ibm.icu.lang.UScript;
+
+import dev.commentmoderation.rules.MarkupReader.ReadThrough;
 
 /**
- * The texts a field is searched in for terms, with the code point of the value as received that each of their
- * code points came from: the value as written, then, when it has markup ({@code <} or {@code &}), the text an
- * HTML5 parser (jsoup) reads in it (tags and comments removed, entities decoded, a line break around block
- * elements so that two paragraphs do not join into one word) and its link targets ({@code href}, {@code src}...
- * entity-decoded). The texts are joined by U+0000, which no term contains and which is no part of a word.
+ * The text a field is searched in for terms, with the code point of the value as received that each of its code
+ * points came from: the value as written, then, when it has markup ({@code <} or {@code &}), the parts of the text
+ * read through the markup ({@link MarkupReader}: tags and comments removed, references decoded, link targets) where
+ * a hit may be found that the value as written does not hold. The parts are joined by U+0000, which no term
+ * contains and which is no part of a word.
  * <p>
  * So {@code stuck <b>half</b>way}, {@code cas&#105;no} and {@code ca<!-- -->sino} read as "halfway" and
  * "casino", and a hit there maps back to the span of the value that holds it, markup included.
+ * <p>
+ * Which parts: the text read through markup is the value as written wherever it is a run of the value's chars
+ * between two pieces of markup, and there it holds the same whole-word hits, except next to a place where markup
+ * was removed or decoded (a joint). A hit that the value as written does not hold must cross a joint, so it holds
+ * the two chars on either side as a pair that some term holds ({@link TermShape}), or lie within decoded chars. Only
+ * around such joints is the read text searched: as many chars on each side as the longest term, then on to the next
+ * char that is no part of a word in any script (so whole-word checks there see what they would see in the whole
+ * text). Two kinds of joint are always searched around: where the value as written has a letter or digit next to
+ * the joint ({@code &ampx} reads as "&amp;x"), and where letters of a script written without spaces meet (the
+ * dictionary that finds word boundaries there reads the letters around them).
  */
 final class MarkupText {
 
-	/** Attributes whose value is a link target (or a list of them): text a spammer controls and readers follow. */
-	private static final Set<String> LINK_ATTRIBUTES = Set.of("href", "src", "srcset", "action", "formaction",
-			"cite", "poster", "data");
-
-	static final char SEPARATOR = '\u0000';
+	static final char SEPARATOR = MarkupReader.SEPARATOR;
 
 	private final String text;
+
+	/** Code points of {@link #text} before this one map to themselves. */
+	private final int identity;
 
 	private final int[] origin;
 
 	private final int[] originEnd;
 
-	private MarkupText(String text, int[] origin, int[] originEnd) {
+	private MarkupText(String text, int identity, int[] origin, int[] originEnd) {
 		this.text = text;
+		this.identity = identity;
 		this.origin = origin;
 		this.originEnd = originEnd;
 	}
 
-	/** The text to search: the value as written, then (when it has markup) what it reads as, and its links. */
+	/** The text to search: the value as written, then the parts of what it reads as that need searching. */
 	String text() {
 		return this.text;
 	}
 
 	/** The code point of the value as received that code point {@code index} of {@link #text()} came from. */
 	int originOf(int index) {
-		return (this.origin == null) ? index : this.origin[index];
+		return (index < this.identity) ? index : this.origin[index - this.identity];
 	}
 
 	/**
 	 * The end (exclusive) of what code point {@code index} of {@link #text()} was read from, in code points of the
-	 * value as received: past the whole entity reference for a decoded character.
+	 * value as received: past the whole character reference for a decoded character.
 	 */
 	int originEndOf(int index) {
-		return (this.origin == null) ? index + 1 : this.originEnd[index];
+		return (index < this.identity) ? index + 1 : this.originEnd[index - this.identity];
 	}
 
-	static MarkupText of(String value) {
+	static MarkupText of(String value, TermShape terms) {
 		if (value.indexOf('<') < 0 && value.indexOf('&') < 0) {
-			return new MarkupText(value, null, null);
+			return new MarkupText(value, Integer.MAX_VALUE, null, null);
 		}
-		Builder builder = new Builder(value);
-		Document document = Jsoup.parse(parsedPrefix(value), Parser.htmlParser().setTrackPosition(true));
-		builder.separator(0);
-		document.traverse(builder);
-		document.traverse((node, depth) -> {
-			if (node instanceof Element element) {
-				for (Attribute attribute : element.attributes()) {
-					if (LINK_ATTRIBUTES.contains(attribute.getKey())) {
-						Range range = attribute.sourceRange().valueRange();
-						builder.separator(range.isTracked() ? range.startPos() : 0);
-						builder.decoded(attribute.getValue(), range, true);
+		ReadThrough read = MarkupReader.read(value);
+		int[] windows = windows(value, read, terms);
+		if (windows[0] == 0) {
+			return new MarkupText(value, Integer.MAX_VALUE, null, null);
+		}
+		return build(value, read, windows);
+	}
+
+	/** The ranges of the read text to search: {@code [count, start1, end1, start2, end2...]}, in order. */
+	private static int[] windows(String value, ReadThrough read, TermShape terms) {
+		int[] windows = new int[9];
+		int count = 0;
+		int n = read.length();
+		int p = 0;
+		while (p < n) {
+			boolean joint = (p == 0) ? read.synthetic()[0] : !read.continues(p);
+			if (!joint) {
+				p++;
+				continue;
+			}
+			int q = p;
+			while (q < n && read.synthetic()[q]) {
+				q++;
+			}
+			if (needsSearch(value, read, p, q, terms)) {
+				int start = extendLeft(read, p, terms.longest());
+				int end = extendRight(read, q, terms.longest());
+				if (count > 0 && start <= windows[2 * count]) {
+					windows[2 * count] = Math.max(windows[2 * count], end);
+				}
+				else {
+					if (2 * count + 3 > windows.length) {
+						windows = Arrays.copyOf(windows, windows.length * 2);
 					}
+					count++;
+					windows[2 * count - 1] = start;
+					windows[2 * count] = end;
 				}
 			}
-		});
-		return builder.build();
+			p = q + 1;
+		}
+		windows[0] = count;
+		return windows;
 	}
 
 	/**
-	 * How much of a value the parser reads: HTML5 tree building is quadratic on hostile markup (misnested formatting
-	 * tags, thousands of unclosed elements: seconds for 64 KB), so only the first {@value #MAX_PARSED_CHARS}
-	 * characters, and within them up to the {@value #MAX_PARSED_MARKS}th {@code <} or {@code &}, are read as markup;
-	 * the value as written is always searched whole. A comment needs that much markup before a hidden term to hide it.
+	 * Whether a hit the value as written does not hold may touch the joint where the read text holds the decoded
+	 * or inserted chars {@code [p, q)} (none where markup was only removed).
 	 */
-	static final int MAX_PARSED_CHARS = 16_384;
-
-	static final int MAX_PARSED_MARKS = 1_000;
-
-	static String parsedPrefix(String value) {
-		int limit = Math.min(value.length(), MAX_PARSED_CHARS);
-		int marks = 0;
-		int end = limit;
-		for (int i = 0; i < limit; i++) {
-			char c = value.charAt(i);
-			if ((c == '<' || c == '&') && ++marks > MAX_PARSED_MARKS) {
-				end = i;
-				break;
+	private static boolean needsSearch(String value, ReadThrough read, int p, int q, TermShape terms) {
+		char[] chars = read.chars();
+		int n = read.length();
+		if (p > 0 && !read.synthetic()[p - 1]) {
+			int after = read.to()[p - 1];
+			if (after < value.length() && Text.isWordChar(value.codePointAt(after))) {
+				return true;
 			}
 		}
-		if (end > 0 && end < value.length() && Character.isHighSurrogate(value.charAt(end - 1))) {
-			end--;
+		if (q < n && !read.synthetic()[q]) {
+			int before = read.from()[q];
+			if (before > 0 && Text.isWordChar(value.codePointBefore(before))) {
+				return true;
+			}
 		}
-		return (end == value.length()) ? value : value.substring(0, end);
+		if ((p > 0 && isUnspacedLetter(Character.codePointBefore(chars, p)))
+				|| (q < n && isUnspacedLetter(Character.codePointAt(chars, q, n)))) {
+			return true;
+		}
+		// the joint's folded context: two chars before it, its own, two after (whitespace runs as one space)
+		StringBuilder own = new StringBuilder();
+		int ownLetters = 0;
+		for (int k = p; k < q;) {
+			int cp = Character.codePointAt(chars, k, q);
+			k += Character.charCount(cp);
+			if (isUnspacedLetter(cp)) {
+				return true;
+			}
+			String folded = TextNormalizer.fold(cp);
+			for (int m = 0; m < folded.length(); m++) {
+				char c = folded.charAt(m);
+				if (c != ' ') {
+					ownLetters++;
+					own.append(c);
+				}
+				else if (own.isEmpty() || own.charAt(own.length() - 1) != ' ') {
+					own.append(c);
+				}
+			}
+		}
+		if (ownLetters > 0 && ownLetters >= terms.shortest()) {
+			return true; // a whole term may be decoded chars only
+		}
+		char[] before = new char[2];
+		int nBefore = foldedBefore(chars, p, before);
+		char[] after = new char[2];
+		int nAfter = foldedAfter(chars, q, n, after);
+		char[] t = new char[nBefore + own.length() + nAfter];
+		for (int k = 0; k < nBefore; k++) {
+			t[k] = before[nBefore - 1 - k];
+		}
+		own.getChars(0, own.length(), t, nBefore);
+		for (int k = 0; k < nAfter; k++) {
+			t[nBefore + own.length() + k] = after[k];
+		}
+		return crosses(t, nBefore, terms) || (own.length() > 0 && crosses(t, nBefore + own.length(), terms));
 	}
 
-	/** Appends the views to the value as written, one code point (and its origin) at a time. */
-	private static final class Builder implements NodeVisitor {
+	/** Whether a term may hold the chars of {@code t} on both sides of {@code u}. */
+	private static boolean crosses(char[] t, int u, TermShape terms) {
+		if (u == 0 || u >= t.length) {
+			return false;
+		}
+		char a = t[u - 1];
+		char b = t[u];
+		if (a != ' ' || b != ' ') {
+			return terms.hasPair(a, b);
+		}
+		// two spaces read as one: a term across it holds the chars on both sides of that space
+		int left = u - 1;
+		while (left >= 0 && t[left] == ' ') {
+			left--;
+		}
+		int right = u;
+		while (right < t.length && t[right] == ' ') {
+			right++;
+		}
+		return left >= 0 && right < t.length && terms.hasPair(t[left], ' ') && terms.hasPair(' ', t[right]);
+	}
 
-		private final String value;
-
-		/** UTF-16 index in the value -> code point index */
-		private final int[] codePointAt;
-
-		private final StringBuilder out;
-
-		private int[] origin;
-
-		private int[] originEnd;
-
-		private int codePoints;
-
-		Builder(String value) {
-			this.value = value;
-			this.codePointAt = new int[value.length() + 1];
-			int cp = 0;
-			for (int i = 0; i < value.length(); i++) {
-				this.codePointAt[i] = cp;
-				if (!Character.isHighSurrogate(value.charAt(i)) || i + 1 >= value.length()
-						|| !Character.isLowSurrogate(value.charAt(i + 1))) {
-					cp++;
+	/** Up to two folded chars before {@code p}, nearest first, whitespace runs as one space. */
+	private static int foldedBefore(char[] chars, int p, char[] into) {
+		int count = 0;
+		int k = p;
+		while (k > 0 && count < into.length) {
+			int cp = Character.codePointBefore(chars, k);
+			k -= Character.charCount(cp);
+			String folded = TextNormalizer.fold(cp);
+			for (int m = folded.length() - 1; m >= 0 && count < into.length; m--) {
+				char c = folded.charAt(m);
+				if (c != ' ' || count == 0 || into[count - 1] != ' ') {
+					into[count++] = c;
 				}
 			}
-			this.codePointAt[value.length()] = cp;
-			this.out = new StringBuilder(value.length() * 2 + 16);
-			this.origin = new int[value.length() * 2 + 16];
-			this.originEnd = new int[this.origin.length];
-			// the value as written maps to itself
-			for (int i = 0; i < value.length(); i++) {
-				char c = value.charAt(i);
-				if (!Character.isLowSurrogate(c) || i == 0 || !Character.isHighSurrogate(value.charAt(i - 1))) {
-					this.origin[this.codePoints] = this.codePointAt[i];
-					this.originEnd[this.codePoints++] = this.codePointAt[i] + 1;
+		}
+		return count;
+	}
+
+	/** Up to two folded chars from {@code q}, nearest first, whitespace runs as one space. */
+	private static int foldedAfter(char[] chars, int q, int n, char[] into) {
+		int count = 0;
+		int k = q;
+		while (k < n && count < into.length) {
+			int cp = Character.codePointAt(chars, k, n);
+			k += Character.charCount(cp);
+			String folded = TextNormalizer.fold(cp);
+			for (int m = 0; m < folded.length() && count < into.length; m++) {
+				char c = folded.charAt(m);
+				if (c != ' ' || count == 0 || into[count - 1] != ' ') {
+					into[count++] = c;
 				}
 			}
-			this.out.append(value);
 		}
+		return count;
+	}
 
-		@Override
-		public void head(Node node, int depth) {
-			if (node instanceof TextNode textNode) {
-				decoded(textNode.getWholeText(), textNode.sourceRange(), false);
+	/** Back from {@code p} over {@code longest} folded chars, then on to just after a char that ends words. */
+	private static int extendLeft(ReadThrough read, int p, int longest) {
+		char[] chars = read.chars();
+		int k = p;
+		int count = 0;
+		boolean space = false;
+		while (k > 0 && count < longest) {
+			int cp = Character.codePointBefore(chars, k);
+			k -= Character.charCount(cp);
+			String folded = TextNormalizer.fold(cp);
+			if (folded.equals(" ")) {
+				count += space ? 0 : 1;
+				space = true;
 			}
-			else if (node instanceof DataNode dataNode) {
-				// script and style content: not entity-decoded, so it maps one to one when tracked
-				decoded(dataNode.getWholeData(), dataNode.sourceRange(), false);
-			}
-			else if (node instanceof Element element && breaksWords(element)) {
-				lineBreak(element.sourceRange());
-			}
-		}
-
-		@Override
-		public void tail(Node node, int depth) {
-			if (node instanceof Element element && breaksWords(element)) {
-				Range end = element.endSourceRange();
-				lineBreak(end.isTracked() ? end : element.sourceRange());
-			}
-		}
-
-		private static boolean breaksWords(Element element) {
-			return element.tag().isBlock() || "br".equals(element.normalName());
-		}
-
-		private void lineBreak(Range range) {
-			if (this.out.length() > 0 && this.out.charAt(this.out.length() - 1) != '\n') {
-				append('\n', range.isTracked() ? range.startPos() : 0);
+			else if (!folded.isEmpty()) {
+				count += folded.length();
+				space = false;
 			}
 		}
-
-		void separator(int charIndex) {
-			append(SEPARATOR, charIndex);
-		}
-
-		/**
-		 * Appends {@code decoded}, read by the parser from {@code range} of the value, mapping each of its code
-		 * points to the source code point it was read from: a character to itself, an entity's output to the
-		 * {@code &} that starts it. Where the two cannot be aligned (the parser replaced a character), the rest
-		 * maps to the last aligned position, so offsets stay within the range.
-		 */
-		void decoded(String decoded, Range range, boolean inAttribute) {
-			if (decoded.isEmpty()) {
-				return;
+		while (k > 0) {
+			int cp = Character.codePointBefore(chars, k);
+			if (endsWords(cp)) {
+				break;
 			}
-			int from = range.isTracked() ? Math.min(range.startPos(), this.value.length()) : 0;
-			int to = range.isTracked() ? Math.min(Math.max(range.endPos(), from), this.value.length())
-					: this.value.length();
-			int i = from;
-			int j = 0;
-			while (j < decoded.length()) {
-				if (i < to && this.value.charAt(i) == '&') {
-					int end = entityEnd(i, to);
-					String raw = this.value.substring(i, end);
-					String out = (end > i + 1) ? Parser.unescapeEntities(raw, inAttribute) : raw;
-					if (!out.equals(raw) && decoded.startsWith(out, j)) {
-						appendAll(out, i, end);
-						i = end;
-						j += out.length();
-						continue;
-					}
-				}
-				if (i < to && this.value.charAt(i) == decoded.charAt(j)) {
-					appendChar(decoded, j, i);
-					i++;
-					j++;
-					continue;
-				}
-				// not aligned: the parser changed something (e.g. a NUL or a lone surrogate); keep offsets near
-				int at = Math.min(i, Math.max(to - 1, from));
-				appendAll(decoded.substring(j), at, at + 1);
-				return;
+			k -= Character.charCount(cp);
+		}
+		return k;
+	}
+
+	/** On from {@code q} over {@code longest} folded chars, then up to a char that ends words. */
+	private static int extendRight(ReadThrough read, int q, int longest) {
+		char[] chars = read.chars();
+		int n = read.length();
+		int k = q;
+		int count = 0;
+		boolean space = false;
+		while (k < n && count < longest) {
+			int cp = Character.codePointAt(chars, k, n);
+			k += Character.charCount(cp);
+			String folded = TextNormalizer.fold(cp);
+			if (folded.equals(" ")) {
+				count += space ? 0 : 1;
+				space = true;
+			}
+			else if (!folded.isEmpty()) {
+				count += folded.length();
+				space = false;
 			}
 		}
-
-		/** The end of the entity reference that may start at {@code start} ("&amp;", "&#105;", "&#x69;", "&amp"). */
-		private int entityEnd(int start, int to) {
-			int k = start + 1;
-			int limit = Math.min(to, start + 40);
-			while (k < limit && (Character.isLetterOrDigit(this.value.charAt(k)) || this.value.charAt(k) == '#')) {
-				k++;
+		while (k < n) {
+			int cp = Character.codePointAt(chars, k, n);
+			if (endsWords(cp)) {
+				break;
 			}
-			return (k < to && this.value.charAt(k) == ';') ? k + 1 : k;
+			k += Character.charCount(cp);
 		}
+		return k;
+	}
 
-		private void appendChar(String decoded, int j, int sourceChar) {
-			char c = decoded.charAt(j);
-			this.out.append(c);
-			// the low half of a pair is part of the code point counted with its high half
-			if (!Character.isLowSurrogate(c) || j == 0 || !Character.isHighSurrogate(decoded.charAt(j - 1))) {
-				addOrigin(sourceChar, sourceChar + 1);
+	/**
+	 * A char that is no part of a word, is not skipped as invisible and belongs to no script's run of letters: cut
+	 * there, a part searched alone gives every hit in it the neighbours and dictionary context it has in the whole.
+	 */
+	private static boolean endsWords(int cp) {
+		if (cp < 0x80) {
+			return !Character.isLetterOrDigit(cp);
+		}
+		if (Text.isWordChar(cp) || Text.isIgnorable(cp)) {
+			return false;
+		}
+		int script = UScript.getScript(cp);
+		return script == UScript.COMMON || script == UScript.INHERITED || script == UScript.UNKNOWN;
+	}
+
+	private static boolean isUnspacedLetter(int cp) {
+		return cp >= 0x80 && WordBoundaries.isUnspacedLetter(cp);
+	}
+
+	private static MarkupText build(String value, ReadThrough read, int[] windows) {
+		int count = windows[0];
+		int total = 0;
+		for (int w = 1; w <= count; w++) {
+			total += windows[2 * w] - windows[2 * w - 1] + 1;
+		}
+		int identity = value.codePointCount(0, value.length());
+		int[] codePointAt = (identity == value.length()) ? null : codePointIndex(value);
+		StringBuilder text = new StringBuilder(value.length() + total);
+		text.append(value);
+		int[] origin = new int[total];
+		int[] originEnd = new int[total];
+		int o = 0;
+		char[] chars = read.chars();
+		for (int w = 1; w <= count; w++) {
+			int start = windows[2 * w - 1];
+			int end = windows[2 * w];
+			int at = index(codePointAt, read.from()[Math.min(start, read.length() - 1)]);
+			text.append(SEPARATOR);
+			origin[o] = at;
+			originEnd[o++] = at + 1;
+			for (int k = start; k < end;) {
+				int cp = Character.codePointAt(chars, k, end);
+				int next = k + Character.charCount(cp);
+				text.appendCodePoint(cp);
+				int first = index(codePointAt, read.from()[k]);
+				origin[o] = first;
+				originEnd[o++] = Math.max(index(codePointAt, read.to()[next - 1]), first + 1);
+				k = next;
 			}
 		}
+		return new MarkupText(text.toString(), identity, origin, originEnd);
+	}
 
-		/** Appends what source chars [sourceStart, sourceEnd) were read as: every code point maps to all of them. */
-		private void appendAll(String decoded, int sourceStart, int sourceEnd) {
-			this.out.append(decoded);
-			int count = decoded.codePointCount(0, decoded.length());
-			for (int k = 0; k < count; k++) {
-				addOrigin(sourceStart, sourceEnd);
+	private static int index(int[] codePointAt, int charIndex) {
+		return (codePointAt == null) ? charIndex : codePointAt[charIndex];
+	}
+
+	/** UTF-16 index in the value to the index of its code point (the index just past the value included). */
+	private static int[] codePointIndex(String value) {
+		int[] index = new int[value.length() + 1];
+		int cp = 0;
+		for (int i = 0; i < value.length(); i++) {
+			index[i] = cp;
+			if (!Character.isHighSurrogate(value.charAt(i)) || i + 1 >= value.length()
+					|| !Character.isLowSurrogate(value.charAt(i + 1))) {
+				cp++;
 			}
 		}
-
-		private void append(char c, int sourceChar) {
-			this.out.append(c);
-			addOrigin(sourceChar, sourceChar + 1);
-		}
-
-		private void addOrigin(int sourceStart, int sourceEnd) {
-			if (this.codePoints == this.origin.length) {
-				this.origin = Arrays.copyOf(this.origin, this.origin.length * 2);
-				this.originEnd = Arrays.copyOf(this.originEnd, this.origin.length);
-			}
-			int length = this.codePointAt[this.value.length()];
-			int start = Math.min(this.codePointAt[Math.min(sourceStart, this.value.length())], Math.max(length - 1, 0));
-			int end = this.codePointAt[Math.min(sourceEnd, this.value.length())];
-			this.origin[this.codePoints] = start;
-			this.originEnd[this.codePoints++] = Math.max(end, start + 1);
-		}
-
-		MarkupText build() {
-			return new MarkupText(this.out.toString(), this.origin, this.originEnd);
-		}
-
+		index[value.length()] = cp;
+		return index;
 	}
 
 }

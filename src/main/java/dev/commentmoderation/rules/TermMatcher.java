@@ -31,6 +31,8 @@ public final class TermMatcher {
 
 	private final Trie trie;
 
+	private final TermShape shape;
+
 	/** normalized term -> term as configured */
 	private final Map<String, String> configured;
 
@@ -50,6 +52,7 @@ public final class TermMatcher {
 		byNormalized.values().forEach(t -> positions.putIfAbsent(t, positions.size()));
 		this.order = Map.copyOf(positions);
 		this.trie = Trie.builder().addKeywords(byNormalized.keySet()).build();
+		this.shape = new TermShape(byNormalized.keySet());
 	}
 
 	/** The number of distinct normalized terms. */
@@ -65,7 +68,7 @@ public final class TermMatcher {
 		if (configured.isEmpty() || text == null || text.isEmpty()) {
 			return List.of();
 		}
-		MarkupText views = MarkupText.of(text);
+		MarkupText views = MarkupText.of(text, shape);
 		NormalizedText normalized = TextNormalizer.normalize(views.text());
 		Map<String, Match> found = new LinkedHashMap<>();
 		trie.parseText(normalized.normalized(), emit -> {

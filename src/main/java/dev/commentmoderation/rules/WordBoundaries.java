@@ -49,6 +49,11 @@ final class WordBoundaries {
 		return isUnspaced(insideScript) && dictionaryBoundary(cps, boundary, insideScript);
 	}
 
+	/** Whether {@code cp} is a letter or digit of a script written without spaces between words. */
+	static boolean isUnspacedLetter(int cp) {
+		return Text.isWordChar(cp) && isUnspaced(script(cp));
+	}
+
 	/** The script of a letter or digit; Han, Hiragana and Katakana count as one (Japanese mixes them). */
 	private static int script(int cp) {
 		int script = UScript.getScript(cp);

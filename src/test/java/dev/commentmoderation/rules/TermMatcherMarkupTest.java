@@ -151,22 +151,23 @@ class TermMatcherMarkupTest {
 	}
 
 	@Nested
-	class BoundedParsing {
+	class TheWholeValueIsReadThroughItsMarkup {
 
 		@Test
-		void markupIsReadUpToTheThousandthTagOrEntityAndTheValueAsWrittenIsAlwaysSearchedWhole() {
-			String padding = "<i></i>".repeat(400);
-			assertThat(find("halfway", padding + "stuck <b>half</b>way")).as("within the bound").hasSize(1);
-			String deep = "<i></i>".repeat(600);
-			assertThat(find("halfway", deep + "stuck <b>half</b>way")).as("past the bound").isEmpty();
-			assertThat(find("halfway", deep + "stuck halfway")).as("as written").hasSize(1);
+		void aTermHiddenByMarkupAfterAThousandTagsIsFound() {
+			String text = "<i></i>".repeat(2_000) + "stuck <b>half</b>way";
+
+			List<Match> matches = find("halfway", text);
+
+			assertThat(matches).hasSize(1);
+			assertThat(covered(text, matches.get(0))).isEqualTo("half</b>way");
 		}
 
 		@Test
-		void theParsedPrefixNeverSplitsASurrogatePair() {
-			String value = "a".repeat(MarkupText.MAX_PARSED_CHARS - 1) + "\uD83D\uDE00<b>x</b>";
-			String prefix = MarkupText.parsedPrefix("<" + value);
-			assertThat(Character.isHighSurrogate(prefix.charAt(prefix.length() - 1))).isFalse();
+		void aTermHiddenByMarkupAfterSixtyFourThousandCharsIsFound() {
+			String text = "word ".repeat(13_000) + "cas&#105;no";
+
+			assertThat(find("casino", text)).containsExactly(Match.ofTerm("casino", 65_000, 65_011));
 		}
 
 	}
