@@ -39,8 +39,29 @@ final class MarkupReader {
 	/** Elements whose content is text with references decoded (RCDATA) up to their end tag. */
 	private static final Set<String> RCDATA = Set.of("title", "textarea");
 
-	/** Whether a known tag breaks words (block or {@code br}); jsoup's tag table, read once per known name. */
-	private static final Map<String, Boolean> BREAKS_WORDS = new ConcurrentHashMap<>();
+	private static final int BREAKS_WORDS = 1;
+
+	private static final int RAW = 2;
+
+	private static final int ESCAPABLE_RAW = 4;
+
+	private static final int PLAIN_TEXT = 8;
+
+	/** What a known tag does to the text, from jsoup's tag table, read once per name (at most its ~150 names). */
+	private static final Map<String, Integer> KNOWN_TAGS = new ConcurrentHashMap<>();
+
+	/** The tags comments use most, classified once, looked up without making a string of their name. */
+	private static final TagTable COMMON_TAGS = new TagTable("a", "abbr", "article", "aside", "audio", "b",
+			"blockquote", "body", "br", "button", "center", "cite", "code", "dd", "del", "details", "div", "dl", "dt",
+			"em", "figcaption", "figure", "font", "footer", "form", "h1", "h2", "h3", "h4", "h5", "h6", "head",
+			"header", "hr", "html", "i", "iframe", "img", "input", "ins", "kbd", "label", "li", "link", "main",
+			"mark", "meta", "nav", "noembed", "noframes", "noscript", "ol", "option", "p", "picture", "plaintext",
+			"pre", "q", "s", "samp", "script", "section", "select", "small", "source", "span", "strike", "strong",
+			"style", "sub", "summary", "sup", "table", "tbody", "td", "textarea", "tfoot", "th", "thead", "time",
+			"title", "tr", "tt", "u", "ul", "var", "video", "wbr", "xmp");
+
+	/** Named references by name (at most jsoup's ~2,200), with whether they may stand without a semicolon. */
+	private static final Map<String, NamedReference> NAMED_REFERENCES = new ConcurrentHashMap<>();
 
 	/** The longest named reference is 31 letters ("CounterClockwiseContourIntegral"). */
 	private static final int MAX_NAME = 32;
@@ -59,13 +80,21 @@ final class MarkupReader {
 
 	private char[] out;
 
-	private int[] from;
-
-	private int[] to;
-
-	private boolean[] synthetic;
-
 	private int size;
+
+	/**
+	 * Runs of the result: where each starts in it, and the chars of the value it was read from (a run as written:
+	 * its chars one to one; a synthetic run: every char from all of them).
+	 */
+	private int[] runAt = new int[16];
+
+	private int[] runFrom = new int[16];
+
+	private int[] runTo = new int[16];
+
+	private boolean[] runSynthetic = new boolean[16];
+
+	private int runs;
 
 	/** Link target values that hold a reference: start and end pairs; committed when their tag is complete. */
 	private int[] links = new int[8];
@@ -80,18 +109,15 @@ final class MarkupReader {
 	private MarkupReader(String value) {
 		this.value = value;
 		this.length = value.length();
-		int capacity = this.length + 16;
-		this.out = new char[capacity];
-		this.from = new int[capacity];
-		this.to = new int[capacity];
-		this.synthetic = new boolean[capacity];
+		this.out = new char[this.length + 16];
 	}
 
 	static ReadThrough read(String value) {
 		MarkupReader reader = new MarkupReader(value);
 		reader.data();
 		reader.linkTargets();
-		return new ReadThrough(reader.out, reader.from, reader.to, reader.synthetic, reader.size);
+		return new ReadThrough(reader.out, reader.size, reader.runAt, reader.runFrom, reader.runTo,
+				reader.runSynthetic, reader.runs);
 	}
 
 	/** The data state: text and references up to each {@code <}, then the markup it may open. */
@@ -183,7 +209,7 @@ final class MarkupReader {
 		while (i < this.length && !isTagNameEnd(this.value.charAt(i))) {
 			i++;
 		}
-		String name = lowerCase(nameStart, i);
+		int nameEnd = i;
 		int pendingLinks = this.linkCount;
 		while (true) {
 			while (i < this.length && (isSpace(this.value.charAt(i)) || this.value.charAt(i) == '/')) {
@@ -241,21 +267,25 @@ final class MarkupReader {
 				addLink(valueFrom, valueTo);
 			}
 		}
-		if (breaksWords(name)) {
+		int kind = COMMON_TAGS.kind(this.value, nameStart, nameEnd);
+		if (kind < 0) {
+			kind = kind(lowerCase(nameStart, nameEnd));
+		}
+		if ((kind & BREAKS_WORDS) != 0) {
 			lineBreak(lt);
 		}
 		if (!end) {
-			if (RAW_TEXT.contains(name)) {
-				int close = endTag(name, i);
+			if ((kind & RAW) != 0) {
+				int close = endTag(lowerCase(nameStart, nameEnd), i);
 				verbatim(i, close);
 				return close;
 			}
-			if (RCDATA.contains(name)) {
-				int close = endTag(name, i);
+			if ((kind & ESCAPABLE_RAW) != 0) {
+				int close = endTag(lowerCase(nameStart, nameEnd), i);
 				text(i, close, false);
 				return close;
 			}
-			if (name.equals("plaintext")) {
+			if ((kind & PLAIN_TEXT) != 0) {
 				verbatim(i, this.length);
 				return this.length;
 			}
@@ -334,18 +364,19 @@ final class MarkupReader {
 		if (j == i) {
 			return -1;
 		}
-		String name = this.value.substring(i, j);
+		NamedReference named = NamedReference.of(this.value.substring(i, j));
 		boolean semicolon = j < limit && this.value.charAt(j) == ';';
-		if (!Entities.isBaseNamedEntity(name) && !(semicolon && Entities.isNamedEntity(name))) {
+		if (named == null || !(named.legacy() || semicolon)) {
 			if (inAttribute) {
 				return -1;
 			}
 			// the longest legacy name the letters start with: "&notit;" reads as "¬it;"
-			name = Entities.findPrefix(name);
-			if (name.isEmpty()) {
+			String prefix = Entities.findPrefix(this.value.substring(i, j));
+			named = prefix.isEmpty() ? null : NamedReference.of(prefix);
+			if (named == null) {
 				return -1;
 			}
-			j = i + name.length();
+			j = i + prefix.length();
 			semicolon = false;
 		}
 		if (inAttribute && !semicolon && j < limit) {
@@ -354,11 +385,29 @@ final class MarkupReader {
 				return -1; // "?a=1&copy=2" is a query string, not a copyright sign
 			}
 		}
-		this.referenceLength = Entities.codepointsForName(name, this.reference);
-		if (this.referenceLength == 0) {
-			return -1;
-		}
+		this.referenceLength = named.codePoints().length;
+		System.arraycopy(named.codePoints(), 0, this.reference, 0, this.referenceLength);
 		return semicolon ? j + 1 : j;
+	}
+
+	/** A named reference: its code points, and whether it is a legacy name that may stand without a semicolon. */
+	private record NamedReference(int[] codePoints, boolean legacy) {
+
+		/** The reference named {@code name}, or null when jsoup knows no such name. */
+		static NamedReference of(String name) {
+			NamedReference known = NAMED_REFERENCES.get(name);
+			if (known != null || !Entities.isNamedEntity(name)) {
+				return known;
+			}
+			int[] codePoints = new int[2];
+			int count = Entities.codepointsForName(name, codePoints);
+			if (count == 0) {
+				return null;
+			}
+			return NAMED_REFERENCES.computeIfAbsent(name, n -> new NamedReference(Arrays.copyOf(codePoints, count),
+					Entities.isBaseNamedEntity(n)));
+		}
+
 	}
 
 	/** {@code &#} then decimal digits or {@code x} and hex digits, an optional {@code ;}. */
@@ -417,21 +466,83 @@ final class MarkupReader {
 	}
 
 	private boolean isLinkAttribute(int start, int end) {
-		int n = end - start;
-		if (n < 3 || n > 10) {
-			return false;
+		for (String name : LINK_ATTRIBUTES) {
+			if (name.length() == end - start && this.value.regionMatches(true, start, name, 0, name.length())) {
+				return true;
+			}
 		}
-		return LINK_ATTRIBUTES.contains(lowerCase(start, end));
+		return false;
 	}
 
-	private static boolean breaksWords(String name) {
-		if (name.equals("br")) {
-			return true;
+	/** Tag names packed into a long (six bits a char, up to ten letters or digits), sorted, with their kinds. */
+	private static final class TagTable {
+
+		private final long[] keys;
+
+		private final int[] kinds;
+
+		TagTable(String... names) {
+			long[] packed = new long[names.length];
+			for (int k = 0; k < names.length; k++) {
+				packed[k] = pack(names[k], 0, names[k].length());
+			}
+			Arrays.sort(packed);
+			this.keys = packed;
+			this.kinds = new int[names.length];
+			for (String name : names) {
+				this.kinds[Arrays.binarySearch(packed, pack(name, 0, name.length()))] = MarkupReader.kind(name);
+			}
+		}
+
+		/** The kind of the tag named by {@code value[start, end)}, or -1 when it is not in the table. */
+		int kind(String value, int start, int end) {
+			long key = pack(value, start, end);
+			int k = (key < 0) ? -1 : Arrays.binarySearch(this.keys, key);
+			return (k < 0) ? -1 : this.kinds[k];
+		}
+
+		/** ASCII letters (either case) and digits, up to ten: a distinct positive number; otherwise -1. */
+		private static long pack(String value, int start, int end) {
+			if (end - start > 10) {
+				return -1;
+			}
+			long key = 0;
+			for (int k = start; k < end; k++) {
+				char c = value.charAt(k);
+				int code;
+				if (c >= 'a' && c <= 'z') {
+					code = c - 'a' + 1;
+				}
+				else if (c >= 'A' && c <= 'Z') {
+					code = c - 'A' + 1;
+				}
+				else if (c >= '0' && c <= '9') {
+					code = c - '0' + 27;
+				}
+				else {
+					return -1;
+				}
+				key = (key << 6) | code;
+			}
+			return key;
+		}
+
+	}
+
+	private static int kind(String name) {
+		Integer kind = KNOWN_TAGS.get(name);
+		if (kind != null) {
+			return kind;
 		}
 		if (!Tag.isKnownTag(name)) {
-			return false; // unknown tags are inline, as jsoup reads them
+			return 0; // unknown tags are inline, as jsoup reads them
 		}
-		return BREAKS_WORDS.computeIfAbsent(name, n -> Tag.valueOf(n).isBlock());
+		return KNOWN_TAGS.computeIfAbsent(name, n -> {
+			int k = (Tag.valueOf(n).isBlock() || n.equals("br")) ? BREAKS_WORDS : 0;
+			k |= RAW_TEXT.contains(n) ? RAW : 0;
+			k |= RCDATA.contains(n) ? ESCAPABLE_RAW : 0;
+			return k | (n.equals("plaintext") ? PLAIN_TEXT : 0);
+		});
 	}
 
 	private void lineBreak(int at) {
@@ -447,29 +558,45 @@ final class MarkupReader {
 		}
 		ensure(n);
 		this.value.getChars(start, end, this.out, this.size);
-		for (int k = 0; k < n; k++) {
-			this.from[this.size + k] = start + k;
-			this.to[this.size + k] = start + k + 1;
+		int last = this.runs - 1;
+		if (last >= 0 && !this.runSynthetic[last] && this.runTo[last] == start) {
+			this.runTo[last] = end;
+		}
+		else {
+			run(start, end, false);
 		}
 		this.size += n;
 	}
 
 	private void append(char c, int start, int end, boolean isSynthetic) {
 		ensure(1);
-		this.out[this.size] = c;
-		this.from[this.size] = start;
-		this.to[this.size] = end;
-		this.synthetic[this.size] = isSynthetic;
-		this.size++;
+		int last = this.runs - 1;
+		// the chars of one reference (a surrogate pair, two code points) are one run
+		if (last < 0 || !this.runSynthetic[last] || this.runFrom[last] != start || this.runTo[last] != end
+				|| c == SEPARATOR || c == '\n') {
+			run(start, end, isSynthetic);
+		}
+		this.out[this.size++] = c;
+	}
+
+	private void run(int start, int end, boolean isSynthetic) {
+		if (this.runs == this.runAt.length) {
+			int capacity = this.runs * 2;
+			this.runAt = Arrays.copyOf(this.runAt, capacity);
+			this.runFrom = Arrays.copyOf(this.runFrom, capacity);
+			this.runTo = Arrays.copyOf(this.runTo, capacity);
+			this.runSynthetic = Arrays.copyOf(this.runSynthetic, capacity);
+		}
+		this.runAt[this.runs] = this.size;
+		this.runFrom[this.runs] = start;
+		this.runTo[this.runs] = end;
+		this.runSynthetic[this.runs] = isSynthetic;
+		this.runs++;
 	}
 
 	private void ensure(int more) {
 		if (this.size + more > this.out.length) {
-			int capacity = Math.max(this.out.length * 2, this.size + more);
-			this.out = Arrays.copyOf(this.out, capacity);
-			this.from = Arrays.copyOf(this.from, capacity);
-			this.to = Arrays.copyOf(this.to, capacity);
-			this.synthetic = Arrays.copyOf(this.synthetic, capacity);
+			this.out = Arrays.copyOf(this.out, Math.max(this.out.length * 2, this.size + more));
 		}
 	}
 
@@ -504,19 +631,23 @@ final class MarkupReader {
 	}
 
 	/**
-	 * The text read through a value's markup: {@code length} chars of {@code chars}, char {@code i} read from
-	 * chars {@code from[i]} to {@code to[i]} (exclusive) of the value; {@code synthetic[i]} when it is not that
-	 * char as written (a decoded reference, a line break for a tag, a separator).
+	 * The text read through a value's markup: {@code length} chars of {@code chars}, in {@code runs} runs; run
+	 * {@code r} starts at {@code runAt[r]} and was read from chars {@code runFrom[r]} to {@code runTo[r]}
+	 * (exclusive) of the value: one to one as written, or, when {@code runSynthetic[r]}, every char of it from all
+	 * of them (a decoded reference, a line break for a tag, a separator). Two runs as written never follow each other
+	 * without markup between them.
 	 */
-	record ReadThrough(char[] chars, int[] from, int[] to, boolean[] synthetic, int length) {
+	record ReadThrough(char[] chars, int length, int[] runAt, int[] runFrom, int[] runTo, boolean[] runSynthetic,
+			int runs) {
 
 		String text() {
 			return new String(this.chars, 0, this.length);
 		}
 
-		/** Whether chars {@code i - 1} and {@code i} are both as written and next to each other in the value. */
-		boolean continues(int i) {
-			return !this.synthetic[i - 1] && !this.synthetic[i] && this.from[i] == this.to[i - 1];
+		/** The run char {@code i} is in. */
+		int runOf(int i) {
+			int r = Arrays.binarySearch(this.runAt, 0, this.runs, i);
+			return (r >= 0) ? r : -r - 2;
 		}
 
 	}

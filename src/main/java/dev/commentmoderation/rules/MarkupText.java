@@ -78,57 +78,85 @@ final class MarkupText {
 
 	/** The ranges of the read text to search: {@code [count, start1, end1, start2, end2...]}, in order. */
 	private static int[] windows(String value, ReadThrough read, TermShape terms) {
-		int[] windows = new int[9];
-		int count = 0;
-		int n = read.length();
-		int p = 0;
-		while (p < n) {
-			boolean joint = (p == 0) ? read.synthetic()[0] : !read.continues(p);
-			if (!joint) {
-				p++;
-				continue;
-			}
-			int q = p;
-			while (q < n && read.synthetic()[q]) {
-				q++;
-			}
-			if (needsSearch(value, read, p, q, terms)) {
-				int start = extendLeft(read, p, terms.longest());
-				int end = extendRight(read, q, terms.longest());
-				if (count > 0 && start <= windows[2 * count]) {
-					windows[2 * count] = Math.max(windows[2 * count], end);
+		Windows windows = new Windows();
+		boolean[] synthetic = read.runSynthetic();
+		int runs = read.runs();
+		for (int r = 0; r < runs;) {
+			if (synthetic[r]) {
+				int e = r;
+				while (e < runs && synthetic[e]) {
+					e++;
 				}
-				else {
-					if (2 * count + 3 > windows.length) {
-						windows = Arrays.copyOf(windows, windows.length * 2);
+				int p = read.runAt()[r];
+				int q = (e < runs) ? read.runAt()[e] : read.length();
+				if (needsSearch(value, read, r, e, terms)) {
+					windows.add(extendLeft(read, p, terms.longest()), extendRight(read, q, terms.longest()));
+				}
+				r = e + 1;
+			}
+			else {
+				if (r > 0) {
+					int p = read.runAt()[r];
+					if (needsSearch(value, read, r, r, terms)) {
+						windows.add(extendLeft(read, p, terms.longest()), extendRight(read, p, terms.longest()));
 					}
-					count++;
-					windows[2 * count - 1] = start;
-					windows[2 * count] = end;
 				}
+				r++;
 			}
-			p = q + 1;
 		}
-		windows[0] = count;
-		return windows;
+		return windows.ranges();
 	}
 
+	/** Ranges added in order, those that overlap or touch merged. */
+	private static final class Windows {
+
+		private int[] ranges = new int[9];
+
+		private int count;
+
+		void add(int start, int end) {
+			if (this.count > 0 && start <= this.ranges[2 * this.count]) {
+				this.ranges[2 * this.count] = Math.max(this.ranges[2 * this.count], end);
+				return;
+			}
+			if (2 * this.count + 3 > this.ranges.length) {
+				this.ranges = Arrays.copyOf(this.ranges, this.ranges.length * 2);
+			}
+			this.count++;
+			this.ranges[2 * this.count - 1] = start;
+			this.ranges[2 * this.count] = end;
+		}
+
+		int[] ranges() {
+			this.ranges[0] = this.count;
+			return this.ranges;
+		}
+
+	}
+
+	/** The most decoded chars at one joint whose pairs are checked; past that the joint is searched around. */
+	private static final int MAX_OWN = 16;
+
 	/**
-	 * Whether a hit the value as written does not hold may touch the joint where the read text holds the decoded
-	 * or inserted chars {@code [p, q)} (none where markup was only removed).
+	 * Whether a hit the value as written does not hold may touch the joint before run {@code first}, where the read
+	 * text holds the decoded or inserted chars of runs {@code [first, end)} (none where markup was only removed).
+	 * The runs on either side, if any, are runs as written.
 	 */
-	private static boolean needsSearch(String value, ReadThrough read, int p, int q, TermShape terms) {
+	private static boolean needsSearch(String value, ReadThrough read, int first, int end, TermShape terms) {
 		char[] chars = read.chars();
 		int n = read.length();
-		if (p > 0 && !read.synthetic()[p - 1]) {
-			int after = read.to()[p - 1];
-			if (after < value.length() && Text.isWordChar(value.codePointAt(after))) {
+		int p = read.runAt()[first];
+		int q = (end < read.runs()) ? read.runAt()[end] : n;
+		// as written, a letter or digit next to where the read text continues: "&ampx", "&#105x"
+		if (first > 0) {
+			int after = read.runTo()[first - 1];
+			if (after < value.length() && isWordChar(value.charAt(after), value, after)) {
 				return true;
 			}
 		}
-		if (q < n && !read.synthetic()[q]) {
-			int before = read.from()[q];
-			if (before > 0 && Text.isWordChar(value.codePointBefore(before))) {
+		if (end < read.runs()) {
+			int before = read.runFrom()[end];
+			if (before > 0 && isWordChar(value.charAt(before - 1), value, before - 1)) {
 				return true;
 			}
 		}
@@ -136,8 +164,14 @@ final class MarkupText {
 				|| (q < n && isUnspacedLetter(Character.codePointAt(chars, q, n)))) {
 			return true;
 		}
+		if (p == q && p > 0 && q < n && chars[p - 1] < 0x80 && chars[q] < 0x80
+				&& !Character.isWhitespace(chars[p - 1]) && !Character.isWhitespace(chars[q])) {
+			return terms.hasPair(foldAscii(chars[p - 1]), foldAscii(chars[q])); // the common case, in short
+		}
 		// the joint's folded context: two chars before it, its own, two after (whitespace runs as one space)
-		StringBuilder own = new StringBuilder();
+		char[] t = new char[4 + MAX_OWN];
+		int nBefore = foldedBefore(chars, p, t);
+		int size = nBefore;
 		int ownLetters = 0;
 		for (int k = p; k < q;) {
 			int cp = Character.codePointAt(chars, k, q);
@@ -145,39 +179,40 @@ final class MarkupText {
 			if (isUnspacedLetter(cp)) {
 				return true;
 			}
-			String folded = TextNormalizer.fold(cp);
-			for (int m = 0; m < folded.length(); m++) {
-				char c = folded.charAt(m);
+			String folded = (cp < 0x80) ? null : TextNormalizer.fold(cp);
+			int foldedLength = (folded == null) ? 1 : folded.length();
+			for (int m = 0; m < foldedLength; m++) {
+				char c = (folded == null) ? foldAscii(cp) : folded.charAt(m);
+				if (size - nBefore == MAX_OWN) {
+					return true;
+				}
 				if (c != ' ') {
 					ownLetters++;
-					own.append(c);
+					t[size++] = c;
 				}
-				else if (own.isEmpty() || own.charAt(own.length() - 1) != ' ') {
-					own.append(c);
+				else if (size == nBefore || t[size - 1] != ' ') {
+					t[size++] = c;
 				}
 			}
 		}
 		if (ownLetters > 0 && ownLetters >= terms.shortest()) {
 			return true; // a whole term may be decoded chars only
 		}
-		char[] before = new char[2];
-		int nBefore = foldedBefore(chars, p, before);
-		char[] after = new char[2];
-		int nAfter = foldedAfter(chars, q, n, after);
-		char[] t = new char[nBefore + own.length() + nAfter];
-		for (int k = 0; k < nBefore; k++) {
-			t[k] = before[nBefore - 1 - k];
-		}
-		own.getChars(0, own.length(), t, nBefore);
-		for (int k = 0; k < nAfter; k++) {
-			t[nBefore + own.length() + k] = after[k];
-		}
-		return crosses(t, nBefore, terms) || (own.length() > 0 && crosses(t, nBefore + own.length(), terms));
+		int ownEnd = size;
+		size += foldedAfter(chars, q, n, t, size);
+		return crosses(t, size, nBefore, terms) || (ownEnd > nBefore && crosses(t, size, ownEnd, terms));
 	}
 
-	/** Whether a term may hold the chars of {@code t} on both sides of {@code u}. */
-	private static boolean crosses(char[] t, int u, TermShape terms) {
-		if (u == 0 || u >= t.length) {
+	private static boolean isWordChar(char c, String value, int at) {
+		if (c < 0x80) {
+			return Character.isLetterOrDigit(c);
+		}
+		return Text.isWordChar(value.codePointAt(at));
+	}
+
+	/** Whether a term may hold the chars of {@code t[0, size)} on both sides of {@code u}. */
+	private static boolean crosses(char[] t, int size, int u, TermShape terms) {
+		if (u == 0 || u >= size) {
 			return false;
 		}
 		char a = t[u - 1];
@@ -191,46 +226,73 @@ final class MarkupText {
 			left--;
 		}
 		int right = u;
-		while (right < t.length && t[right] == ' ') {
+		while (right < size && t[right] == ' ') {
 			right++;
 		}
-		return left >= 0 && right < t.length && terms.hasPair(t[left], ' ') && terms.hasPair(' ', t[right]);
+		return left >= 0 && right < size && terms.hasPair(t[left], ' ') && terms.hasPair(' ', t[right]);
 	}
 
-	/** Up to two folded chars before {@code p}, nearest first, whitespace runs as one space. */
+	/** Puts up to two folded chars before {@code p} in order at the start of {@code into}; returns how many. */
 	private static int foldedBefore(char[] chars, int p, char[] into) {
+		char[] reversed = new char[2];
 		int count = 0;
 		int k = p;
-		while (k > 0 && count < into.length) {
+		while (k > 0 && count < 2) {
 			int cp = Character.codePointBefore(chars, k);
 			k -= Character.charCount(cp);
-			String folded = TextNormalizer.fold(cp);
-			for (int m = folded.length() - 1; m >= 0 && count < into.length; m--) {
-				char c = folded.charAt(m);
-				if (c != ' ' || count == 0 || into[count - 1] != ' ') {
-					into[count++] = c;
+			String folded = (cp < 0x80) ? null : TextNormalizer.fold(cp);
+			int foldedLength = (folded == null) ? 1 : folded.length();
+			for (int m = foldedLength - 1; m >= 0 && count < 2; m--) {
+				char c = (folded == null) ? foldAscii(cp) : folded.charAt(m);
+				if (c != ' ' || count == 0 || reversed[count - 1] != ' ') {
+					reversed[count++] = c;
+				}
+			}
+		}
+		for (int m = 0; m < count; m++) {
+			into[m] = reversed[count - 1 - m];
+		}
+		return count;
+	}
+
+	/** Puts up to two folded chars from {@code q} at {@code into[at]}; returns how many. */
+	private static int foldedAfter(char[] chars, int q, int n, char[] into, int at) {
+		int count = 0;
+		int k = q;
+		while (k < n && count < 2) {
+			int cp = Character.codePointAt(chars, k, n);
+			k += Character.charCount(cp);
+			String folded = (cp < 0x80) ? null : TextNormalizer.fold(cp);
+			int foldedLength = (folded == null) ? 1 : folded.length();
+			for (int m = 0; m < foldedLength && count < 2; m++) {
+				char c = (folded == null) ? foldAscii(cp) : folded.charAt(m);
+				if (c != ' ' || count == 0 || into[at + count - 1] != ' ') {
+					into[at + count++] = c;
 				}
 			}
 		}
 		return count;
 	}
 
-	/** Up to two folded chars from {@code q}, nearest first, whitespace runs as one space. */
-	private static int foldedAfter(char[] chars, int q, int n, char[] into) {
-		int count = 0;
-		int k = q;
-		while (k < n && count < into.length) {
-			int cp = Character.codePointAt(chars, k, n);
-			k += Character.charCount(cp);
-			String folded = TextNormalizer.fold(cp);
-			for (int m = 0; m < folded.length() && count < into.length; m++) {
-				char c = folded.charAt(m);
-				if (c != ' ' || count == 0 || into[count - 1] != ' ') {
-					into[count++] = c;
-				}
-			}
+	/** What {@link TextNormalizer#fold} gives for an ASCII char, without a string. */
+	private static char foldAscii(int cp) {
+		if (cp >= 'A' && cp <= 'Z') {
+			return (char) (cp + ('a' - 'A'));
 		}
-		return count;
+		return Character.isWhitespace(cp) ? ' ' : (char) cp;
+	}
+
+	/** How many chars code point {@code cp} folds to, a whitespace run counting once. */
+	private static int foldedLength(int cp, boolean afterSpace) {
+		if (cp < 0x80) {
+			return (Character.isWhitespace(cp) && afterSpace) ? 0 : 1;
+		}
+		String folded = TextNormalizer.fold(cp);
+		return (folded.equals(" ") && afterSpace) ? 0 : folded.length();
+	}
+
+	private static boolean isSpace(int cp) {
+		return (cp < 0x80) ? Character.isWhitespace(cp) : TextNormalizer.fold(cp).equals(" ");
 	}
 
 	/** Back from {@code p} over {@code longest} folded chars, then on to just after a char that ends words. */
@@ -242,15 +304,8 @@ final class MarkupText {
 		while (k > 0 && count < longest) {
 			int cp = Character.codePointBefore(chars, k);
 			k -= Character.charCount(cp);
-			String folded = TextNormalizer.fold(cp);
-			if (folded.equals(" ")) {
-				count += space ? 0 : 1;
-				space = true;
-			}
-			else if (!folded.isEmpty()) {
-				count += folded.length();
-				space = false;
-			}
+			count += foldedLength(cp, space);
+			space = isSpace(cp);
 		}
 		while (k > 0) {
 			int cp = Character.codePointBefore(chars, k);
@@ -272,15 +327,8 @@ final class MarkupText {
 		while (k < n && count < longest) {
 			int cp = Character.codePointAt(chars, k, n);
 			k += Character.charCount(cp);
-			String folded = TextNormalizer.fold(cp);
-			if (folded.equals(" ")) {
-				count += space ? 0 : 1;
-				space = true;
-			}
-			else if (!folded.isEmpty()) {
-				count += folded.length();
-				space = false;
-			}
+			count += foldedLength(cp, space);
+			space = isSpace(cp);
 		}
 		while (k < n) {
 			int cp = Character.codePointAt(chars, k, n);
@@ -325,24 +373,36 @@ final class MarkupText {
 		int[] originEnd = new int[total];
 		int o = 0;
 		char[] chars = read.chars();
+		int[] runAt = read.runAt();
 		for (int w = 1; w <= count; w++) {
 			int start = windows[2 * w - 1];
 			int end = windows[2 * w];
-			int at = index(codePointAt, read.from()[Math.min(start, read.length() - 1)]);
+			int r = read.runOf(Math.min(start, read.length() - 1));
+			int at = index(codePointAt, from(read, r, start));
 			text.append(SEPARATOR);
 			origin[o] = at;
 			originEnd[o++] = at + 1;
 			for (int k = start; k < end;) {
 				int cp = Character.codePointAt(chars, k, end);
 				int next = k + Character.charCount(cp);
+				while (r + 1 < read.runs() && runAt[r + 1] <= k) {
+					r++;
+				}
 				text.appendCodePoint(cp);
-				int first = index(codePointAt, read.from()[k]);
+				int first = index(codePointAt, from(read, r, k));
 				origin[o] = first;
-				originEnd[o++] = Math.max(index(codePointAt, read.to()[next - 1]), first + 1);
+				int last = from(read, r, next - 1) + 1;
+				originEnd[o++] = Math.max(index(codePointAt, read.runSynthetic()[r] ? read.runTo()[r] : last),
+						first + 1);
 				k = next;
 			}
 		}
 		return new MarkupText(text.toString(), identity, origin, originEnd);
+	}
+
+	/** The first char of the value that char {@code i}, in run {@code r}, was read from. */
+	private static int from(ReadThrough read, int r, int i) {
+		return read.runSynthetic()[r] ? read.runFrom()[r] : read.runFrom()[r] + i - read.runAt()[r];
 	}
 
 	private static int index(int[] codePointAt, int charIndex) {

@@ -37,7 +37,12 @@ public final class TextNormalizer {
 
 	/** Normalizes a field value, keeping the map back to original code point offsets. */
 	public static NormalizedText normalize(String value) {
-		int[] codePoints = value.codePoints().toArray();
+		// sized exactly: a stream's toArray grows a chunked buffer, at a cost that jumps with the text's length
+		int[] codePoints = new int[value.codePointCount(0, value.length())];
+		for (int i = 0, k = 0; i < value.length(); k++) {
+			codePoints[k] = value.codePointAt(i);
+			i += Character.charCount(codePoints[k]);
+		}
 		StringBuilder out = new StringBuilder(value.length());
 		int[] origin = new int[Math.max(16, value.length())];
 		for (int i = 0; i < codePoints.length; i++) {
