@@ -164,9 +164,18 @@ final class MarkupText {
 				|| (q < n && isUnspacedLetter(Character.codePointAt(chars, q, n)))) {
 			return true;
 		}
-		if (p == q && p > 0 && q < n && chars[p - 1] < 0x80 && chars[q] < 0x80
-				&& !Character.isWhitespace(chars[p - 1]) && !Character.isWhitespace(chars[q])) {
-			return terms.hasPair(foldAscii(chars[p - 1]), foldAscii(chars[q])); // the common case, in short
+		// the common cases, in short: ASCII on both sides, markup removed or read as one ASCII char
+		if (p > 0 && q < n && chars[p - 1] < 0x80 && chars[q] < 0x80 && q - p <= 1
+				&& (p == q || (chars[p] < 0x80 && terms.shortest() > 1))) {
+			char x = foldAscii(chars[p - 1]);
+			char y = foldAscii(chars[q]);
+			if (p == q && (x != ' ' || y != ' ')) {
+				return terms.hasPair(x, y);
+			}
+			char own = (p == q) ? ' ' : foldAscii(chars[p]);
+			if (x != ' ' && y != ' ') {
+				return terms.hasPair(x, own) || terms.hasPair(own, y);
+			}
 		}
 		// the joint's folded context: two chars before it, its own, two after (whitespace runs as one space)
 		char[] t = new char[4 + MAX_OWN];
