@@ -23,8 +23,9 @@ import dev.commentmoderation.rules.MarkupReader.ReadThrough;
  * around such joints is the read text searched: as many chars on each side as the longest term, then on to the next
  * char that is no part of a word in any script (so whole-word checks there see what they would see in the whole
  * text). Two kinds of joint are always searched around: where the value as written has a letter or digit next to
- * the joint ({@code &ampx} reads as "&amp;x"), and where letters of a script written without spaces meet (the
- * dictionary that finds word boundaries there reads the letters around them).
+ * the joint ({@code &ampx} reads as "&amp;x"), and, when some term holds letters of a script written without
+ * spaces, where such letters meet the joint (the dictionary that finds word boundaries there reads the letters
+ * around them).
  */
 final class MarkupText {
 
@@ -160,8 +161,9 @@ final class MarkupText {
 				return true;
 			}
 		}
-		if ((p > 0 && isUnspacedLetter(Character.codePointBefore(chars, p)))
-				|| (q < n && isUnspacedLetter(Character.codePointAt(chars, q, n)))) {
+		boolean unspaced = terms.hasUnspacedLetters();
+		if (unspaced && ((p > 0 && isUnspacedLetter(Character.codePointBefore(chars, p)))
+				|| (q < n && isUnspacedLetter(Character.codePointAt(chars, q, n))))) {
 			return true;
 		}
 		// the common cases, in short: ASCII on both sides, markup removed or read as one ASCII char
@@ -185,7 +187,7 @@ final class MarkupText {
 		for (int k = p; k < q;) {
 			int cp = Character.codePointAt(chars, k, q);
 			k += Character.charCount(cp);
-			if (isUnspacedLetter(cp)) {
+			if (unspaced && isUnspacedLetter(cp)) {
 				return true;
 			}
 			String folded = (cp < 0x80) ? null : TextNormalizer.fold(cp);

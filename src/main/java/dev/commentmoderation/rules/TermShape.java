@@ -21,11 +21,15 @@ final class TermShape {
 
 	private final Set<Integer> otherPairs = new HashSet<>();
 
+	private final boolean unspaced;
+
 	/** {@code normalizedTerms}: terms as {@link TextNormalizer#normalizeTerm} returns them, none empty. */
 	TermShape(Collection<String> normalizedTerms) {
 		int max = 0;
 		int min = Integer.MAX_VALUE;
+		boolean anyUnspaced = false;
 		for (String term : normalizedTerms) {
+			anyUnspaced |= term.codePoints().anyMatch(WordBoundaries::isUnspacedLetter);
 			max = Math.max(max, term.length());
 			min = Math.min(min, term.length());
 			for (int i = 1; i < term.length(); i++) {
@@ -39,6 +43,7 @@ final class TermShape {
 				}
 			}
 		}
+		this.unspaced = anyUnspaced;
 		this.longest = max;
 		this.shortest = (min == Integer.MAX_VALUE) ? 0 : min;
 	}
@@ -51,6 +56,14 @@ final class TermShape {
 	/** The length of the shortest normalized term. */
 	int shortest() {
 		return this.shortest;
+	}
+
+	/**
+	 * Whether some term holds a letter of a script written without spaces (Han, kana, Thai...): only a hit with
+	 * such a letter at an edge has its word boundary found by a dictionary that reads the letters around it.
+	 */
+	boolean hasUnspacedLetters() {
+		return this.unspaced;
 	}
 
 	/** Whether some term holds {@code a} immediately followed by {@code b}. */

@@ -151,6 +151,59 @@ class TermMatcherMarkupTest {
 	}
 
 	@Nested
+	class WhereMarkupWasRemovedOrDecoded {
+
+		@Test
+		void aMultiWordTermWhoseSpacesAreSplitByATagIsFound() {
+			String text = "get free <b> money</b> now";
+
+			List<Match> matches = find("free money", text);
+
+			assertThat(matches).hasSize(1);
+			assertThat(covered(text, matches.get(0))).isEqualTo("free <b> money");
+		}
+
+		@Test
+		void aTermWrittenOnlyInReferencesIsFound() {
+			String text = "play &#99;&#97;&#115;&#105;&#110;&#111; now";
+
+			List<Match> matches = find("casino", text);
+
+			assertThat(matches).hasSize(1);
+			assertThat(covered(text, matches.get(0))).isEqualTo("&#99;&#97;&#115;&#105;&#110;&#111;");
+		}
+
+		@Test
+		void aLegacyReferenceWithoutASemicolonEndsTheWordBeforeWhatFollowsIt() {
+			// read as "AT&casino": the letters of "amp" no longer touch the term
+			assertThat(find("casino", "AT&ampcasino")).containsExactly(Match.ofTerm("casino", 6, 12));
+		}
+
+		@Test
+		void aThaiTermSplitByATagIsFoundWithTheDictionaryReadingTheWholeRun() {
+			String text = "เล่นคา<b>สิโน</b>ออนไลน์ได้";
+
+			List<Match> matches = find("คาสิโน", text);
+
+			assertThat(matches).hasSize(1);
+			assertThat(covered(text, matches.get(0))).isEqualTo("คา<b>สิโน");
+		}
+
+		@Test
+		void aTermSplitByMarkupThatNoOtherTermSharesAPairWithIsStillFound() {
+			TermMatcher matcher = new TermMatcher(List.of("zq", "casino"));
+
+			assertThat(matcher.find("a ca<i>sino b")).extracting(Match::term).containsExactly("casino");
+		}
+
+		@Test
+		void markupBetweenLettersThatNoTermHoldsSideBySideMakesNoHit() {
+			assertThat(find("casino", "<b>cas</b>xino <i>c</i>asinox")).isEmpty();
+		}
+
+	}
+
+	@Nested
 	class TheWholeValueIsReadThroughItsMarkup {
 
 		@Test
