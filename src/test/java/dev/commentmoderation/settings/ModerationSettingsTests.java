@@ -230,6 +230,17 @@ class ModerationSettingsTests {
 		assertStartUpFails("moderation.policy.reload-interval=0s", "moderation.policy.reload-interval");
 	}
 
+	/** The classifier's settings are checked together when the topology is built: one property cannot say it. */
+	@Test
+	void aRejectThresholdBelowTheHoldThresholdStopsStartUpNamingTheClassifierSettings() {
+		SpringApplication application = new SpringApplication(CommentModerationApplication.class);
+		application.setWebApplicationType(WebApplicationType.NONE);
+
+		assertThatThrownBy(() -> application.run("--moderation.classifier.hold-at=0.9",
+				"--moderation.classifier.reject-at=0.5"))
+			.hasStackTraceContaining("Invalid moderation.classifier settings: rejectAt (0.5) must not be below holdAt (0.9)");
+	}
+
 	void assertStartUpFails(String property, String expectedName) {
 		SpringApplication application = new SpringApplication(CommentModerationApplication.class);
 		application.setWebApplicationType(WebApplicationType.NONE);
