@@ -129,6 +129,7 @@ class PolicyTopologyTests {
 		this.afterFirstStage.set(() -> this.driver.reloadPolicy(V2));
 		submit("c-1", "news", "jane@example.org", "Details at https://example.org/talk");
 
+		assertThat(this.driver.policy().get().version()).as("reloaded while c-1 was in flight").isNotEqualTo(v1);
 		// read under V1: its stateless reasons AND its author-stage rules (NEW_AUTHOR scored, hold-score 3) are V1's
 		JsonNode decision = json(this.driver.held().readValue());
 		assertThat(decision.get("policyVersion").stringValue()).isEqualTo(v1);
