@@ -238,7 +238,8 @@ class ModerationSettingsTests {
 
 		assertThatThrownBy(() -> application.run("--moderation.classifier.hold-at=0.9",
 				"--moderation.classifier.reject-at=0.5"))
-			.hasStackTraceContaining("Invalid moderation.classifier settings: rejectAt (0.5) must not be below holdAt (0.9)");
+			.hasStackTraceContaining(
+					"Invalid moderation.classifier settings: rejectAt (0.5) must not be below holdAt (0.9)");
 	}
 
 	void assertStartUpFails(String property, String expectedName) {

@@ -108,8 +108,8 @@ class ModerationTopologyTests {
 		assertThat(utf8(record.key())).isEqualTo("c-3");
 		JsonNode decision = json(record.value());
 		assertThat(decision.get("decision").stringValue()).isEqualTo("REJECTED");
-		assertThat(reasonCodes(decision)).containsExactlyInAnyOrder("NAME_REQUIRED", "EMAIL_INVALID", "BLOCKED_TERM", "SPAM_PATTERN",
-				"HONEYPOT");
+		assertThat(reasonCodes(decision)).containsExactlyInAnyOrder("NAME_REQUIRED", "EMAIL_INVALID", "BLOCKED_TERM",
+				"SPAM_PATTERN", "HONEYPOT");
 		assertThat(this.driver.approved().isEmpty()).isTrue();
 	}
 
