@@ -20,7 +20,7 @@ import dev.commentmoderation.settings.ReadableFile;
  * @param reloadInterval how often the file (and the term files it names) is checked for changes; a changed file
  * is checked and, when valid, applied without a restart
  * @param maxFloodInterval the longest flood-interval a policy may set: the flood state stores keep comments' times
- * this long (plus a minute), so raising it needs a restart; unset, {@link PolicyLoader#DEFAULT_MAX_FLOOD_INTERVAL}
+ * this long (plus a minute), so raising it needs a restart; unset, PolicyLoader.DEFAULT_MAX_FLOOD_INTERVAL
  */
 @Validated
 @ConfigurationProperties("moderation.policy")

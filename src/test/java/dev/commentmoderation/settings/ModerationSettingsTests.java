@@ -100,6 +100,16 @@ class ModerationSettingsTests {
 	}
 
 	@Test
+	void aFloodIntervalLongerThanTheFloodStoresKeepStopsStartUpNamingBothProperties() {
+		SpringApplication application = new SpringApplication(CommentModerationApplication.class);
+		application.setWebApplicationType(WebApplicationType.NONE);
+
+		assertThatThrownBy(() -> application.run("--moderation.rules.flood-interval=2h")).isNotNull();
+		assertThat(this.output).contains("moderation.rules.flood-interval: PT2H is longer than "
+				+ "moderation.policy.max-flood-interval (PT1H)");
+	}
+
+	@Test
 	void aZeroDecisionRetentionStopsStartUpNamingTheProperty() {
 		assertStartUpFails("moderation.rules.decision-retention=0s", "moderation.rules.decision-retention");
 	}
