@@ -20,6 +20,7 @@ import org.springframework.core.env.MutablePropertySources;
 import org.springframework.core.env.PropertySource;
 import org.springframework.core.io.ClassPathResource;
 
+import dev.commentmoderation.classifier.ClassifierSettings;
 import dev.commentmoderation.policy.PolicyLoader;
 import dev.commentmoderation.policy.PolicyProperties;
 import dev.commentmoderation.rules.RuleSettings;
@@ -31,14 +32,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The defaults of the moderation settings are defined once, in the plain-Java core (RuleSettings.DEFAULTS,
- * StatefulSettings.DEFAULTS, PolicyLoader.DEFAULT_MAX_FLOOD_INTERVAL), which the dry run uses too. The service
- * takes them when a property is not set; application.yml does not repeat them; the configuration metadata, which
- * IDEs show, states them as documentation, checked here.
+ * StatefulSettings.DEFAULTS, ClassifierSettings.DEFAULTS, PolicyLoader.DEFAULT_MAX_FLOOD_INTERVAL), which the
+ * dry run uses too. The service takes them when a property is not set; application.yml does not repeat them; the
+ * configuration metadata, which IDEs show, states them as documentation, checked here.
  */
 class DefaultsTests {
 
 	@Nested
-	class WhenApplicationYmlSetsNoModerationRule {
+	class WhenApplicationYmlSetsNothingElse {
 
 		final Binder binder = applicationYml();
 
@@ -54,6 +55,15 @@ class DefaultsTests {
 			RuleProperties rules = this.binder.bindOrCreate("moderation.rules", Bindable.of(RuleProperties.class));
 
 			assertThat(new RulesConfiguration().statefulSettings(rules)).isEqualTo(StatefulSettings.DEFAULTS);
+		}
+
+		@Test
+		void theClassifierSettingsAreTheCoresDefaults() {
+			ClassifierProperties classifier = this.binder.bindOrCreate("moderation.classifier",
+					Bindable.of(ClassifierProperties.class));
+
+			assertThat(classifier.enabled()).isTrue();
+			assertThat(classifier.toSettings()).isEqualTo(ClassifierSettings.DEFAULTS);
 		}
 
 		@Test
@@ -124,6 +134,16 @@ class DefaultsTests {
 			expected.put("moderation.rules.author-retention", stateful.authorRetention());
 			expected.put("moderation.rules.held-retention", stateful.heldRetention());
 			expected.put("moderation.policy.max-flood-interval", PolicyLoader.DEFAULT_MAX_FLOOD_INTERVAL);
+			ClassifierSettings classifier = ClassifierSettings.DEFAULTS;
+			expected.put("moderation.classifier.min-spam-labels", classifier.minSpamLabels());
+			expected.put("moderation.classifier.min-ham-labels", classifier.minHamLabels());
+			expected.put("moderation.classifier.hold-at", classifier.holdAt());
+			expected.put("moderation.classifier.reject-at", classifier.rejectAt());
+			expected.put("moderation.classifier.max-tokens", classifier.maxTokens());
+			expected.put("moderation.classifier.per-site-models", classifier.perSiteModels());
+			expected.put("moderation.classifier.autolearn", classifier.autolearn());
+			expected.put("moderation.classifier.autolearn-spam-at", classifier.autolearnSpamAt());
+			expected.put("moderation.classifier.autolearn-ham-below", classifier.autolearnHamBelow());
 
 			Map<String, JsonNode> stated = statedDefaults();
 
@@ -152,6 +172,12 @@ class DefaultsTests {
 			}
 			if (type == Duration.class) {
 				return this.conversion.convert(value.stringValue(), Duration.class);
+			}
+			if (type == Double.class) {
+				return value.doubleValue();
+			}
+			if (type == Boolean.class) {
+				return value.booleanValue();
 			}
 			return value.intValue();
 		}
