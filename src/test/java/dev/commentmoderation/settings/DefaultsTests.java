@@ -152,9 +152,12 @@ class DefaultsTests {
 				.isEqualTo(value));
 		}
 
-		/** The metadata as the build wrote it, the processor's merged with the additional file. */
+		/**
+		 * The defaults the additional metadata states; the configuration processor merges them into the metadata it
+		 * generates (read here rather than its output, which an incremental build may not have regenerated).
+		 */
 		Map<String, JsonNode> statedDefaults() throws IOException {
-			try (InputStream in = new ClassPathResource("META-INF/spring-configuration-metadata.json")
+			try (InputStream in = new ClassPathResource("META-INF/additional-spring-configuration-metadata.json")
 				.getInputStream()) {
 				Map<String, JsonNode> defaults = new LinkedHashMap<>();
 				for (JsonNode property : JsonMapper.builder().build().readTree(in).path("properties")) {
