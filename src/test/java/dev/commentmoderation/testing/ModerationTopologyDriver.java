@@ -32,7 +32,6 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import dev.commentmoderation.classifier.ClassifierSettings;
-import dev.commentmoderation.dryrun.ServiceDefaults;
 import dev.commentmoderation.policy.ActivePolicy;
 import dev.commentmoderation.policy.Policy;
 import dev.commentmoderation.policy.PolicyLoader;
@@ -59,6 +58,9 @@ public final class ModerationTopologyDriver implements AutoCloseable {
 	public static final ModerationTopology.Topics TOPICS = new ModerationTopology.Topics(ServiceTopics.SUBMITTED,
 			"comments.approved", "comments.rejected", ServiceTopics.DEAD_LETTER, "comments.held", "comments.reviewed",
 			"comments.author-actions", "comments.classifier-model", 6);
+
+	/** The application.id: internal topics are named {@code <application.id>-<name>-repartition}. */
+	public static final String APPLICATION_ID = "moderation-topology-test";
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();
 
@@ -105,7 +107,7 @@ public final class ModerationTopologyDriver implements AutoCloseable {
 			throw new UncheckedIOException(ex);
 		}
 		Properties config = new Properties();
-		config.put(StreamsConfig.APPLICATION_ID_CONFIG, "moderation-topology-test");
+		config.put(StreamsConfig.APPLICATION_ID_CONFIG, APPLICATION_ID);
 		config.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
 		config.put(StreamsConfig.STATE_DIR_CONFIG, this.stateDirectory.toString());
 		this.driver = new TopologyTestDriver(topology, config, setup.start);
@@ -145,6 +147,11 @@ public final class ModerationTopologyDriver implements AutoCloseable {
 		Policy next = parse(this.loader, yaml);
 		this.policy.replace(next);
 		return next;
+	}
+
+	/** The TopologyTestDriver itself, for what the helpers here do not cover (stores, internal topics). */
+	public TopologyTestDriver testDriver() {
+		return this.driver;
 	}
 
 	/** Moves the topology's clock and the driver's wall clock forward together. */
@@ -400,10 +407,10 @@ public final class ModerationTopologyDriver implements AutoCloseable {
 		}
 
 		private PolicyLoader loader(TestClock clock) {
-			// as the service's RulesConfiguration builds the base of its policy from moderation.rules.*
+			// as the service's PolicyConfiguration builds the base of its policy from moderation.rules.*
 			return new PolicyLoader(
 					new PolicyLoader.Base(this.rules, DecisionRules.of(this.rules.actions(), this.stateful)),
-					ServiceDefaults.MAX_FLOOD_INTERVAL, clock);
+					PolicyLoader.DEFAULT_MAX_FLOOD_INTERVAL, clock);
 		}
 
 		private Policy policy(PolicyLoader loader) {
@@ -413,7 +420,7 @@ public final class ModerationTopologyDriver implements AutoCloseable {
 		private Topology topology(ActivePolicy policy, TestClock clock) {
 			StreamsBuilder builder = new StreamsBuilder();
 			new ModerationTopology(this.topics, this.aroundRules.apply(CommentRules.of(policy)), this.stateful,
-					ServiceDefaults.MAX_FLOOD_INTERVAL, this.listener, clock, this.classifier)
+					PolicyLoader.DEFAULT_MAX_FLOOD_INTERVAL, this.listener, clock, this.classifier)
 				.addTo(builder);
 			return builder.build();
 		}
