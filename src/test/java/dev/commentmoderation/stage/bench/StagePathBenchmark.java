@@ -112,6 +112,12 @@ public class StagePathBenchmark {
 		return this.parser.parse(comment(), Instant.ofEpochMilli(this.time));
 	}
 
+	/** The first stage alone: parse, the rules, the fingerprint (or the decision of a comment without email). */
+	@Benchmark
+	public Object rulesStage() {
+		return this.rules.apply(comment(), Instant.ofEpochMilli(this.time));
+	}
+
 	@Benchmark
 	public Object stages() {
 		RulesStage.Result result = this.rules.apply(comment(), Instant.ofEpochMilli(this.time));
