@@ -36,8 +36,6 @@ import dev.commentmoderation.stage.StoredDecision;
 import dev.commentmoderation.classifier.ClassifierSettings;
 import dev.commentmoderation.events.CommentEventParser;
 import dev.commentmoderation.events.DecisionWriter;
-import dev.commentmoderation.rules.RuleActions;
-import dev.commentmoderation.rules.StatefulModerator;
 import dev.commentmoderation.rules.StatefulSettings;
 
 /**
@@ -128,7 +126,7 @@ public final class ModerationTopology {
 
 	private final CommentRules rules;
 
-	private final StatefulModerator stateful;
+	private final StatefulSettings settings;
 
 	private final Duration maxFloodInterval;
 
@@ -141,6 +139,7 @@ public final class ModerationTopology {
 
 	/**
 	 * The one way to build the topology: the service and every test use it.
+	 *
 	 * @param rules the active policy's rules, asked once per comment
 	 * @param settings retentions; its flood interval and trusted-author count serve comments that carry no policy
 	 * rules (read before policies existed)
@@ -152,9 +151,9 @@ public final class ModerationTopology {
 			Duration maxFloodInterval, ModerationListener listener, Clock clock, ClassifierSettings classifier) {
 		this.topics = topics;
 		this.rules = rules;
-		this.stateful = new StatefulModerator(RuleActions.DEFAULTS, settings);
-		this.maxFloodInterval = (maxFloodInterval.compareTo(settings.floodInterval()) < 0)
-				? settings.floodInterval() : maxFloodInterval;
+		this.settings = settings;
+		// checked once, where it is set (policy.FloodLimit): no policy's flood interval is longer
+		this.maxFloodInterval = maxFloodInterval;
 		this.listener = listener;
 		this.clock = clock;
 		this.classifier = (classifier != null) ? new CommentClassifier(classifier) : null;
@@ -162,7 +161,7 @@ public final class ModerationTopology {
 
 	public void addTo(StreamsBuilder builder) {
 		DecisionWriter writer = new DecisionWriter();
-		StatefulSettings settings = this.stateful.settings();
+		StatefulSettings settings = this.settings;
 		Duration floodRetention = this.maxFloodInterval.plus(FLOOD_SLACK);
 		IpStage ipStage = new IpStage(floodRetention);
 		AuthorStage authorStage = new AuthorStage(settings, writer, this.clock);
