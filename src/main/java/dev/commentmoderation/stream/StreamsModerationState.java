@@ -19,7 +19,9 @@ import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.StreamsMetadata;
 import org.apache.kafka.streams.TaskMetadata;
 import org.apache.kafka.streams.ThreadMetadata;
+import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.errors.InvalidStateStoreException;
+import org.apache.kafka.streams.kstream.Windowed;
 import org.apache.kafka.streams.state.HostInfo;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.QueryableStoreType;
@@ -45,6 +47,8 @@ import dev.commentmoderation.workbench.HeldComment;
 import dev.commentmoderation.workbench.Instance;
 import dev.commentmoderation.workbench.ModerationState;
 import dev.commentmoderation.workbench.Partitioned;
+import dev.commentmoderation.workbench.RecentDecision;
+import dev.commentmoderation.workbench.RecentDecisions;
 import dev.commentmoderation.workbench.StateUnavailableException;
 
 /**
@@ -94,6 +98,52 @@ class StreamsModerationState implements ModerationState {
 			partitions.add(partition);
 		}
 		return new Partitioned<>(held, partitions);
+	}
+
+	/**
+	 * One backward fetch per active partition over the time range asked (never past the decision retention).
+	 * Kafka's window store orders each segment by key, not by time, so the newest are kept as a bounded top
+	 * {@code limit}: an entry is decoded only if it is its comment's newest (a key's entries come newest first, the
+	 * order {@link #latest} relies on too) and newer than the oldest kept so far.
+	 */
+	@Override
+	public Partitioned<List<RecentDecision>> localRecentDecisions(RecentDecisions.RecentQuery query) {
+		KafkaStreams streams = running();
+		long since = Math.max(query.since().toEpochMilli(),
+				System.currentTimeMillis() - this.settings.decisionRetention().toMillis());
+		java.util.TreeSet<RecentDecision> newest = new java.util.TreeSet<>(RecentDecisions.NEWEST_FIRST);
+		Set<Integer> partitions = new HashSet<>();
+		for (int partition : activePartitions(streams, ModerationTopology.STATUS_BY_COMMENT)) {
+			ReadOnlyWindowStore<String, byte[]> history = streams.store(StoreQueryParameters
+				.fromNameAndType(ModerationTopology.COMMENT_HISTORY, QueryableStoreTypes.<String, byte[]>windowStore())
+				.withPartition(partition));
+			Set<String> seen = new HashSet<>();
+			try (KeyValueIterator<Windowed<String>, byte[]> entries = history.backwardFetchAll(
+					Instant.ofEpochMilli(Math.max(0L, since)), Instant.ofEpochMilli(Long.MAX_VALUE))) {
+				while (entries.hasNext()) {
+					KeyValue<Windowed<String>, byte[]> entry = entries.next();
+					String commentId = entry.key.key();
+					Instant recordedAt = Instant.ofEpochMilli(entry.key.window().start());
+					if (!seen.add(commentId)
+							|| (newest.size() >= query.limit() && recordedAt.isBefore(newest.last().recordedAt()))) {
+						// an older state of a comment already read, or too old to make the page: not decoded
+						continue;
+					}
+					CommentState state = CommentState.read(entry.value);
+					if (query.matches(state.status().siteId(), state.decision().name())) {
+						newest.add(recentDecision(state, recordedAt));
+						if (newest.size() > query.limit()) {
+							newest.pollLast();
+						}
+					}
+				}
+			}
+			catch (InvalidStateStoreException moved) {
+				throw unavailable(moved);
+			}
+			partitions.add(partition);
+		}
+		return new Partitioned<>(List.copyOf(newest), partitions);
 	}
 
 	@Override
@@ -282,6 +332,14 @@ class StreamsModerationState implements ModerationState {
 		return new HeldComment(status.commentId(), status.siteId(), status.postId(), status.author(),
 				Instant.ofEpochMilli(status.heldAtMillis()), status(status.standing(), status.action()),
 				new String(Revisions.json(this.writer, state, state.revisions().size()), StandardCharsets.UTF_8));
+	}
+
+	private RecentDecision recentDecision(CommentState state, Instant recordedAt) {
+		CommentStatus status = state.status();
+		int later = (state.revisions() != null) ? state.revisions().size() : 0;
+		return new RecentDecision(status.commentId(), status.siteId(), status.postId(), status.author(),
+				state.decision().name(), state.revision(), recordedAt,
+				new String(Revisions.json(this.writer, state, later), StandardCharsets.UTF_8));
 	}
 
 	private CommentHistory commentHistory(CommentState state) {
