@@ -1,46 +1,40 @@
 package dev.commentmoderation.dryrun;
 
+import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Optional;
-import java.util.function.Predicate;
 
-import dev.commentmoderation.classifier.Classification;
-import dev.commentmoderation.classifier.ClassifierReason;
 import dev.commentmoderation.classifier.ClassifierSettings;
-import dev.commentmoderation.classifier.Features;
 import dev.commentmoderation.classifier.ModelView;
 import dev.commentmoderation.classifier.SpamClassifier;
-import dev.commentmoderation.events.CommentEventParser;
+import dev.commentmoderation.events.DecisionWriter;
 import dev.commentmoderation.events.EnvelopeError;
-import dev.commentmoderation.events.InvalidEnvelopeException;
 import dev.commentmoderation.policy.Policy;
 import dev.commentmoderation.policy.SitePolicy;
-import dev.commentmoderation.rules.AuthorHistory;
-import dev.commentmoderation.rules.Authors;
-import dev.commentmoderation.rules.Comment;
-import dev.commentmoderation.rules.DecisionRules;
-import dev.commentmoderation.rules.InMemoryAuthorHistory;
-import dev.commentmoderation.rules.IpFloodCheck;
-import dev.commentmoderation.rules.Reason;
-import dev.commentmoderation.rules.ReasonCode;
-import dev.commentmoderation.rules.RuleAction;
-import dev.commentmoderation.rules.RuleActions;
-import dev.commentmoderation.rules.StatefulModerator;
 import dev.commentmoderation.rules.StatefulSettings;
-import dev.commentmoderation.rules.Verdict;
+import dev.commentmoderation.stage.AuthorStage;
+import dev.commentmoderation.stage.CommentClassifier;
+import dev.commentmoderation.stage.CommentRules;
+import dev.commentmoderation.stage.IpRecord;
+import dev.commentmoderation.stage.IpStage;
+import dev.commentmoderation.stage.MapStores;
+import dev.commentmoderation.stage.PendingComment;
+import dev.commentmoderation.stage.RulesStage;
+import dev.commentmoderation.stage.Store;
 
 /**
- * One policy applied to a file of comments, in file order, as the service's topology would apply it with empty
- * state stores: the envelope (a line that is not a comment event is a dead letter), the site's stateless rules,
- * then for a comment with a valid author email the IP flood stage and the author stage (resubmission, DUPLICATE,
- * FLOOD, NEW_AUTHOR, trusted authors) over an in-memory history. A comment's time (the record timestamp in the
- * service) is its submittedAt, or the previous line's when it has none. Single use.
+ * One policy applied to a file of comments, in file order, through the service's own stages ({@code stage.RulesStage},
+ * {@code IpStage}, {@code AuthorStage}) over empty in-memory stores: the envelope (a line that is not a comment event
+ * is a dead letter), the site's stateless rules and the classifier (with a model), then for a comment with a valid
+ * author email the IP stage and the author stage. A comment's time (the record timestamp in the service) is its
+ * submittedAt, or the previous line's when it has none. Single use.
  */
 final class Replay {
 
@@ -48,58 +42,44 @@ final class Replay {
 	record Line(int number, byte[] bytes) {
 	}
 
-	private final CommentEventParser parser = new CommentEventParser();
-
-	private final Policy policy;
-
-	private final StatefulModerator stateful;
-
-	private final AuthorHistory history = new InMemoryAuthorHistory();
-
-	/** ip-last-comment: the commentId of each IP's comments by time. */
-	private final WindowMap<String> ipLastComment = new WindowMap<>();
-
-	private final IpFloodCheck.IpComments ipComments = new IpFloodCheck.IpComments() {
-
-		@Override
-		public void latestFirst(String ip, Instant since, Predicate<Map.Entry<Instant, String>> visitor) {
-			for (Map.Entry<Instant, String> entry : Replay.this.ipLastComment.since(ip, since)
-				.descendingMap()
-				.entrySet()) {
-				if (!visitor.test(entry)) {
-					return;
-				}
-			}
-		}
-
-		@Override
-		public void put(String ip, Instant at, String commentId) {
-			Replay.this.ipLastComment.put(ip, at, commentId);
-		}
-
-	};
-
-	/** decisions: each commentId's decision by time. */
-	private final WindowMap<Outcome> decisions = new WindowMap<>();
-
-	private Instant time;
-
-	/** The model each comment is scored with, and the thresholds; null without {@code --model}. */
-	private final Scoring scoring;
-
 	/** A model file's model and the classifier settings it is scored with. */
 	record Scoring(ModelView model, ClassifierSettings settings) {
 	}
 
+	/** Out-of-order slack on top of the longest flood interval, as the service keeps IP records. */
+	private static final Duration FLOOD_SLACK = Duration.ofMinutes(1);
+
+	private final RulesStage rules;
+
+	private final IpStage ips;
+
+	private final AuthorStage authors;
+
+	private final Store<String, IpRecord> ipRecords = MapStores.keyValue();
+
+	private final AuthorStage.State authorState = MapStores.authorStage();
+
+	/** The outcome reported for each commentId, shown again for a resubmission. */
+	private final Map<String, Outcome> outcomes = new HashMap<>();
+
+	private Instant time;
+
 	/**
 	 * @param settings retentions (the service's moderation.rules.*: a policy file does not set them)
 	 * @param start the time of the first lines when they have no submittedAt
+	 * @param scoring the model to score each comment with, as the service's first stage; null for none
 	 */
 	Replay(Policy policy, StatefulSettings settings, Instant start, Scoring scoring) {
-		this.policy = Objects.requireNonNull(policy, "policy");
-		this.scoring = scoring;
-		// as ModerationTopology builds it: the decision rules come from the comment's policy
-		this.stateful = new StatefulModerator(RuleActions.DEFAULTS, settings);
+		Objects.requireNonNull(policy, "policy");
+		DecisionWriter writer = new DecisionWriter();
+		Clock clock = Clock.fixed(start, ZoneOffset.UTC);
+		CommentClassifier classifier = (scoring != null) ? new CommentClassifier(scoring.settings()) : null;
+		this.rules = new RulesStage(CommentRules.of(() -> policy), writer, clock, classifier,
+				(scoring != null)
+						? (comment, features) -> SpamClassifier.classify(features, scoring.model(), scoring.settings())
+						: null);
+		this.ips = new IpStage(longestFloodInterval(policy).plus(FLOOD_SLACK));
+		this.authors = new AuthorStage(settings, writer, clock);
 		this.time = Objects.requireNonNull(start, "start");
 	}
 
@@ -107,7 +87,6 @@ final class Replay {
 		return run(policy, settings, start, lines, null);
 	}
 
-	/** @param scoring the model to score each comment with, as the service's first stage; null for none */
 	static List<Outcome> run(Policy policy, StatefulSettings settings, Instant start, List<Line> lines,
 			Scoring scoring) {
 		Replay replay = new Replay(policy, settings, start, scoring);
@@ -119,17 +98,18 @@ final class Replay {
 	}
 
 	Outcome apply(Line line) {
-		Comment comment;
-		try {
-			comment = this.parser.parse(line.bytes(), this.time).comment();
+		RulesStage.Result result = this.rules.apply(line.bytes(), this.time);
+		if (result instanceof RulesStage.Invalid invalid) {
+			return Outcome.deadLettered(line.number(), invalid.failure().error());
 		}
-		catch (InvalidEnvelopeException ex) {
-			return Outcome.deadLettered(line.number(), ex.error());
+		if (result instanceof RulesStage.Decided decided) {
+			this.time = recordTime(decided.comment().submittedAt());
+			return Outcome.decided(line.number(), decided.comment().commentId(), decided.site(), decided.verdict());
 		}
-		// record timestamps, which the service's stores key by, are milliseconds
-		this.time = comment.submittedAt().truncatedTo(ChronoUnit.MILLIS);
+		RulesStage.Pending pending = (RulesStage.Pending) result;
+		this.time = recordTime(pending.comment().submittedAt());
 		try {
-			return moderate(line.number(), comment, this.time);
+			return moderate(line.number(), pending.pending(), this.time);
 		}
 		catch (RuntimeException | StackOverflowError ex) {
 			// as the service: a failure of its own code on one comment dead-letters that comment
@@ -137,56 +117,33 @@ final class Replay {
 		}
 	}
 
-	private Outcome moderate(int line, Comment comment, Instant at) {
-		SitePolicy site = this.policy.forSite(comment.siteId());
-		List<Reason> reasons = site.moderator().reasons(comment);
-		Optional<String> author = Authors.normalizedEmail(comment);
-		if (author.isEmpty()) {
-			// the first stage decides these at once, with no state
-			return Outcome.decided(line, comment.commentId(), site.site(),
-					site.decisionRules().actions().decide(reasons, false));
+	private Outcome moderate(int line, PendingComment comment, Instant at) {
+		Instant previousFromIp = this.ips.previousComment(comment.ip(), comment.commentId(), at,
+				Duration.ofMillis(comment.rules().floodIntervalMillis()), this.ipRecords);
+		AuthorStage.Result result = this.authors.moderate(comment, previousFromIp, at.toEpochMilli(),
+				this.authorState);
+		if (result instanceof AuthorStage.Resubmitted) {
+			return this.outcomes.get(comment.commentId()).resubmittedOn(line);
 		}
-		DecisionRules decisionRules = site.decisionRules();
-		Classification classification = null;
-		if (this.scoring != null) {
-			// as ModerateCommentProcessor: at the site's thresholds (its policy's, else --hold / --reject)
-			// SPAM_CLASSIFIER joins the rules' reasons, and rejects at reject-at where the policy leaves it to hold
-			classification = SpamClassifier.classify(Features.of(comment), this.scoring.model(),
-					this.scoring.settings());
-			Classification.Outcome outcome = ClassifierReason.outcome(classification, decisionRules,
-					this.scoring.settings());
-			if (outcome != null) {
-				reasons = new ArrayList<>(reasons);
-				reasons.add(ClassifierReason.of(classification));
-				if (outcome == Classification.Outcome.REJECT
-						&& decisionRules.actions().of(ReasonCode.SPAM_CLASSIFIER) == RuleAction.HOLD) {
-					decisionRules = rejecting(decisionRules);
-				}
-			}
-		}
-		Instant previousFromIp = IpFloodCheck.previousComment(Authors.ip(comment).orElse(null), comment.commentId(),
-				at, site.decisionRules().floodInterval(), this.ipComments);
-		Outcome earlier = this.decisions.latest(comment.commentId(),
-				at.minus(this.stateful.settings().decisionRetention()));
-		if (earlier != null) {
-			return earlier.resubmittedOn(line);
-		}
-		StatefulModerator.Submission submission = new StatefulModerator.Submission(comment.commentId(),
-				author.get(), Authors.fingerprint(author.get(), comment), at, previousFromIp);
-		Verdict verdict = this.stateful.moderate(submission, reasons, this.history, decisionRules);
-		Outcome outcome = Outcome.decided(line, comment.commentId(), site.site(), verdict, classification);
-		this.decisions.put(comment.commentId(), at, outcome);
+		AuthorStage.Decided decided = (AuthorStage.Decided) result;
+		Outcome outcome = Outcome.decided(line, comment.commentId(), decided.site(), decided.verdict(),
+				comment.classification());
+		this.outcomes.put(comment.commentId(), outcome);
 		return outcome;
 	}
 
-	/** The site's decision rules with SPAM_CLASSIFIER rejecting, for a probability at or above reject-at. */
-	private static DecisionRules rejecting(DecisionRules rules) {
-		RuleActions actions = rules.actions();
-		Map<ReasonCode, RuleAction> overrides = new EnumMap<>(actions.asMap());
-		overrides.put(ReasonCode.SPAM_CLASSIFIER, RuleAction.REJECT);
-		return new DecisionRules(new RuleActions(overrides, actions.scores(), actions.holdAt(), actions.rejectAt()),
-				rules.floodInterval(), rules.trustedAuthorMinApproved(), rules.classifierHoldAt(),
-				rules.classifierRejectAt(), rules.trustedAuthorHeldFor());
+	/** Record timestamps, which the service's stores key by, are milliseconds. */
+	private static Instant recordTime(Instant submittedAt) {
+		return submittedAt.truncatedTo(ChronoUnit.MILLIS);
+	}
+
+	private static Duration longestFloodInterval(Policy policy) {
+		Duration longest = policy.defaults().decisionRules().floodInterval();
+		for (SitePolicy site : policy.sites().values()) {
+			Duration interval = site.decisionRules().floodInterval();
+			longest = (interval.compareTo(longest) > 0) ? interval : longest;
+		}
+		return longest;
 	}
 
 }

@@ -13,8 +13,11 @@ public interface AuthorHistory {
 	/** When the author's latest comment (any decision) was received, if at or after {@code since}. */
 	Optional<Instant> lastComment(String author, Instant since);
 
-	/** The commentId of an earlier non-rejected comment with this fingerprint, if at or after {@code since}. */
-	Optional<String> commentWithFingerprint(String fingerprint, Instant since);
+	/**
+	 * Whether a non-rejected comment other than {@code commentId} had this fingerprint at or after {@code since} (the
+	 * latest such entry counts: a store may keep only short hashes of both).
+	 */
+	boolean saidBefore(String fingerprint, String commentId, Instant since);
 
 	AuthorStanding standing(String author, Instant since);
 

@@ -27,8 +27,9 @@ public final class InMemoryAuthorHistory implements AuthorHistory {
 	}
 
 	@Override
-	public Optional<String> commentWithFingerprint(String fingerprint, Instant since) {
-		return Optional.ofNullable(latest(this.fingerprints, fingerprint, since)).map(Map.Entry::getValue);
+	public boolean saidBefore(String fingerprint, String commentId, Instant since) {
+		Map.Entry<Instant, String> latest = latest(this.fingerprints, fingerprint, since);
+		return latest != null && !latest.getValue().equals(commentId);
 	}
 
 	@Override

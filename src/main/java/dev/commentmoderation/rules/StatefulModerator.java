@@ -66,9 +66,8 @@ public final class StatefulModerator {
 		RuleActions actions = rules.actions();
 		List<Reason> reasons = new ArrayList<>(statelessReasons);
 		Instant at = submission.receivedAt();
-		Optional<String> earlier = history.commentWithFingerprint(submission.fingerprint(),
-				at.minus(this.settings.duplicateRetention()));
-		if (earlier.isPresent() && !earlier.get().equals(submission.commentId())) {
+		if (history.saidBefore(submission.fingerprint(), submission.commentId(),
+				at.minus(this.settings.duplicateRetention()))) {
 			reasons.add(new Reason(ReasonCode.DUPLICATE, "content",
 					"Duplicate comment detected; it looks as though you've already said that!"));
 		}

@@ -1,79 +1,73 @@
 package dev.commentmoderation.stream;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Map;
-import java.util.function.Predicate;
 
-import org.apache.kafka.streams.KeyValue;
-import org.apache.kafka.streams.processor.api.ContextualProcessor;
+import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
-import org.apache.kafka.streams.state.WindowStore;
-import org.apache.kafka.streams.state.WindowStoreIterator;
+import org.apache.kafka.streams.state.KeyValueStore;
 
-import dev.commentmoderation.stage.*;
-import dev.commentmoderation.rules.IpFloodCheck;
+import dev.commentmoderation.stage.IpRecord;
+import dev.commentmoderation.stage.IpStage;
+import dev.commentmoderation.stage.PendingComment;
+import dev.commentmoderation.stage.StateCodec;
+import dev.commentmoderation.stage.Store;
+import dev.commentmoderation.stage.ToAuthor;
 
 /**
- * Stage 2, on the IP's partition (repartition {@code comments-by-ip}): remembers when each IP last commented,
- * in window store {@value ModerationTopology#IP_LAST_COMMENT} (kept for the longest flood interval a policy may set,
- * plus a minute), and tells the author stage when this IP's previous comment within the flood interval of the
- * comment's policy was. Then re-keys the comment by its author.
+ * The IP stage's adapter ({@link IpStage}), on the IP's partition (repartition {@code comments-by-ip}, keyed by IP):
+ * reads the comment's id, author and flood interval from its headers, adds when this IP last commented, and passes
+ * the value on to the author's partition untouched. Store {@value ModerationTopology#IP_RECORDS}: one record per IP,
+ * deleted once older than the longest flood interval a policy may set.
  */
-final class IpFloodProcessor extends ContextualProcessor<byte[], byte[], byte[], Route> {
+final class IpFloodProcessor extends RoutingProcessor {
 
-	private final Duration floodInterval;
+	private final IpStage stage;
 
-	private WindowStore<String, String> lastComment;
+	private KeyValueStore<String, IpRecord> records;
 
-	private final StoreIpComments ipComments = new StoreIpComments();
+	private Store<String, IpRecord> ips;
 
-	/** @param floodInterval the interval of comments that carry no policy rules (from before policies) */
-	IpFloodProcessor(Duration floodInterval) {
-		this.floodInterval = floodInterval;
+	IpFloodProcessor(IpStage stage, ModerationListener listener) {
+		super(listener);
+		this.stage = stage;
 	}
 
 	@Override
 	public void init(ProcessorContext<byte[], Route> context) {
 		super.init(context);
-		this.lastComment = context.getStateStore(ModerationTopology.IP_LAST_COMMENT);
+		this.records = context.getStateStore(ModerationTopology.IP_RECORDS);
+		this.ips = StoreViews.keyValue(this.records);
+		context.schedule(ModerationTopology.PURGE_INTERVAL, PunctuationType.STREAM_TIME, this::purge);
 	}
 
 	@Override
 	public void process(Record<byte[], byte[]> record) {
-		PendingComment pending = StateCodec.read(record.value(), ToAuthor.class).comment();
-		Duration interval = (pending.rules() != null) ? Duration.ofMillis(pending.rules().floodIntervalMillis())
-				: this.floodInterval;
-		Instant previous = IpFloodCheck.previousComment(pending.ip(), pending.commentId(),
-				Instant.ofEpochMilli(record.timestamp()), interval, this.ipComments);
-		byte[] value = StateCodec.write(new ToAuthor(
-				pending.withPreviousFromIp((previous != null) ? previous.toEpochMilli() : null), null, null));
-		context().forward(record.withKey(ModerateCommentProcessor.utf8(pending.author()))
-			.withValue(new Route(Route.Destination.BY_AUTHOR, value)));
+		String ip = new String(record.key(), StandardCharsets.UTF_8);
+		String commentId = InternalHeaders.string(record.headers(), InternalHeaders.COMMENT_ID);
+		String author = InternalHeaders.string(record.headers(), InternalHeaders.AUTHOR);
+		Long floodInterval = InternalHeaders.number(record.headers(), InternalHeaders.FLOOD_INTERVAL_MS);
+		byte[] value = record.value();
+		if (commentId == null || author == null || floodInterval == null) {
+			// written by a version before the headers (key "ip:<ip>" or "email:<author>"): read from the value
+			PendingComment pending = StateCodec.read(value, ToAuthor.class).comment();
+			ip = pending.ip();
+			commentId = pending.commentId();
+			author = pending.author();
+			floodInterval = (pending.rules() != null) ? pending.rules().floodIntervalMillis() : 0L;
+		}
+		Instant previous = this.stage.previousComment(ip, commentId, Instant.ofEpochMilli(record.timestamp()),
+				Duration.ofMillis(floodInterval), this.ips);
+		if (previous != null) {
+			InternalHeaders.put(record.headers(), InternalHeaders.PREVIOUS_FROM_IP, previous.toEpochMilli());
+		}
+		forward(record, author, Route.Destination.BY_AUTHOR, value);
 	}
 
-	/** The IP check's view of the window store. */
-	private final class StoreIpComments implements IpFloodCheck.IpComments {
-
-		@Override
-		public void latestFirst(String ip, Instant since, Predicate<Map.Entry<Instant, String>> visitor) {
-			try (WindowStoreIterator<String> iterator = IpFloodProcessor.this.lastComment.backwardFetch(ip,
-					Math.max(0L, since.toEpochMilli()), Long.MAX_VALUE)) {
-				while (iterator.hasNext()) {
-					KeyValue<Long, String> entry = iterator.next();
-					if (!visitor.test(Map.entry(Instant.ofEpochMilli(entry.key), entry.value))) {
-						return;
-					}
-				}
-			}
-		}
-
-		@Override
-		public void put(String ip, Instant at, String commentId) {
-			IpFloodProcessor.this.lastComment.put(ip, commentId, at.toEpochMilli());
-		}
-
+	private void purge(long streamTime) {
+		ModerationTopology.purge(this.records, (record) -> this.stage.expired(record, streamTime));
 	}
 
 }

@@ -2,9 +2,11 @@ package dev.commentmoderation.stream;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
+import java.util.function.Predicate;
 
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.StreamsBuilder;
@@ -15,9 +17,23 @@ import org.apache.kafka.streams.kstream.KStream;
 import org.apache.kafka.streams.kstream.Named;
 import org.apache.kafka.streams.kstream.Produced;
 import org.apache.kafka.streams.kstream.Repartitioned;
+import org.apache.kafka.common.serialization.Serde;
+import org.apache.kafka.streams.state.KeyValueIterator;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.apache.kafka.streams.state.StoreBuilder;
 import org.apache.kafka.streams.state.Stores;
+import org.apache.kafka.streams.state.WindowStore;
 
-import dev.commentmoderation.stage.*;
+import dev.commentmoderation.stage.AuthorComment;
+import dev.commentmoderation.stage.AuthorRecord;
+import dev.commentmoderation.stage.AuthorStage;
+import dev.commentmoderation.stage.CommentClassifier;
+import dev.commentmoderation.stage.CommentRules;
+import dev.commentmoderation.stage.IpRecord;
+import dev.commentmoderation.stage.IpStage;
+import dev.commentmoderation.stage.ReviewStage;
+import dev.commentmoderation.stage.StoredAction;
+import dev.commentmoderation.stage.StoredDecision;
 import dev.commentmoderation.classifier.ClassifierSettings;
 import dev.commentmoderation.events.CommentEventParser;
 import dev.commentmoderation.events.DecisionWriter;
@@ -71,15 +87,16 @@ public final class ModerationTopology {
 
 	public static final String REVIEWS_BY_COMMENT = "reviews-by-comment";
 
-	public static final String IP_LAST_COMMENT = "ip-last-comment";
+	/** One record per IP: its latest comments (stage.IpRecord). */
+	public static final String IP_RECORDS = "ip-records";
+
+	/** One record per author: last comment, standing, recent fingerprints (stage.AuthorRecord). */
+	public static final String AUTHOR_RECORDS = "author-records";
+
+	/** How often (stream time) the IP and author stages delete records that have expired. */
+	static final Duration PURGE_INTERVAL = Duration.ofMinutes(10);
 
 	public static final String DECISIONS = "decisions";
-
-	public static final String AUTHOR_LAST_COMMENT = "author-last-comment";
-
-	public static final String COMMENT_FINGERPRINTS = "comment-fingerprints";
-
-	public static final String AUTHOR_STANDING = "author-standing";
 
 	public static final String HELD_COMMENTS = "held-comments";
 
@@ -185,36 +202,36 @@ public final class ModerationTopology {
 	}
 
 	public void addTo(StreamsBuilder builder) {
-		CommentEventParser parser = new CommentEventParser();
 		DecisionWriter writer = new DecisionWriter();
 		StatefulSettings settings = this.stateful.settings();
 		Duration floodRetention = this.maxFloodInterval.plus(FLOOD_SLACK);
-		window(builder, IP_LAST_COMMENT, floodRetention, Serdes.String());
-		window(builder, DECISIONS, settings.decisionRetention(), Serdes.ByteArray());
-		window(builder, AUTHOR_LAST_COMMENT, floodRetention, Serdes.String());
-		window(builder, COMMENT_FINGERPRINTS, settings.duplicateRetention(), Serdes.String());
-		window(builder, AUTHOR_STANDING, settings.authorRetention(), Serdes.ByteArray());
-		window(builder, COMMENT_HISTORY, settings.decisionRetention(), Serdes.ByteArray());
-		builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(HELD_COMMENTS),
-				Serdes.String(), Serdes.ByteArray()));
-		builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(AUTHOR_ACTIONS),
-				Serdes.String(), Serdes.ByteArray()));
+		IpStage ipStage = new IpStage(floodRetention);
+		AuthorStage authorStage = new AuthorStage(settings, writer, this.clock);
+		ReviewStage reviewStage = new ReviewStage(settings.heldRetention(), settings.decisionRetention(), writer,
+				this.clock, this.classifier);
+		builder.addStateStore(keyValue(IP_RECORDS, IpRecord.class));
+		builder.addStateStore(keyValue(AUTHOR_RECORDS, AuthorRecord.class));
+		builder.addStateStore(window(DECISIONS, settings.decisionRetention(), StateSerde.of(StoredDecision.class)));
+		builder.addStateStore(keyValue(AUTHOR_ACTIONS, StoredAction.class));
 		// one record per outcome, several per author at one time possible: duplicates kept
 		builder.addStateStore(Stores.windowStoreBuilder(Stores.persistentWindowStore(AUTHOR_COMMENTS,
 				atLeastOneMilli(settings.decisionRetention()), Duration.ofMillis(1), true), Serdes.String(),
-				Serdes.ByteArray()));
+				StateSerde.of(AuthorComment.class)));
+		builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(HELD_COMMENTS),
+				Serdes.String(), StateSerde.commentState()));
+		builder.addStateStore(window(COMMENT_HISTORY, settings.decisionRetention(), StateSerde.commentState()));
 
-		// 1. parse and stateless rules
+		// 1. parse, stateless rules and classifier: to the IP stage, or straight to the author stage without an IP
 		Map<String, KStream<byte[], Route>> submitted = route(builder
 			.stream(this.topics.submitted(),
 					Consumed.with(Serdes.ByteArray(), Serdes.ByteArray()).withName("comments-submitted"))
-			.process(() -> new ModerateCommentProcessor(parser, this.rules, writer, this.listener, this.clock,
+			.process(() -> new ModerateCommentProcessor(this.rules, writer, this.listener, this.clock,
 					this.classifier), Named.as("moderate-comment")), "route-");
 
-		// 2. flood by IP
+		// 2. flood by IP; the comment's value passes through untouched
 		Map<String, KStream<byte[], Route>> byIp = route(repartition(submitted.get("route-by-ip"), BY_IP)
-			.process(() -> new IpFloodProcessor(settings.floodInterval()), Named.as("check-ip-flood"),
-					IP_LAST_COMMENT), "route-ip-");
+			.process(() -> new IpFloodProcessor(ipStage, this.listener), Named.as("check-ip-flood"), IP_RECORDS),
+				"route-ip-");
 
 		// 4. moderators' reviews, parsed; merged below with every decision's status, by commentId
 		Map<String, KStream<byte[], Route>> reviews = route(builder
@@ -229,30 +246,43 @@ public final class ModerationTopology {
 			.process(() -> new ParseAuthorActionProcessor(this.listener), Named.as("parse-author-action")),
 				"route-action-");
 
-		// 3. by author: comments, and final decisions of reviewed comments
-		KStream<byte[], byte[]> toAuthor = repartition(byIp.get("route-ip-by-author"), BY_AUTHOR);
-		Map<String, KStream<byte[], Route>> decided = route(toAuthor
-			.process(() -> new AuthorProcessor(this.stateful, writer, this.listener, this.clock),
-					Named.as("decide-comment"), AUTHOR_STORES), "route-decided-");
+		// 3. by author: comments from the IP stage and those without an IP
+		KStream<byte[], byte[]> toAuthor = repartition(byIp.get("route-ip-by-author")
+			.merge(submitted.get("route-by-author"), Named.as("merge-comments-to-author")), BY_AUTHOR);
+		Map<String, KStream<byte[], Route>> decided = route(toAuthor.process(
+				() -> new AuthorProcessor(authorStage, this.listener, this.clock, true), Named.as("decide-comment"),
+				AUTHOR_STORES), "route-decided-");
 
-		// 5. by commentId: held comments and their reviews
+		// 5. by commentId: every decision's status and the reviews
 		KStream<byte[], byte[]> toComment = repartition(decided.get("route-decided-to-comment"), STATUS_BY_COMMENT)
 			.merge(repartition(reviews.get("route-review-to-comment"), REVIEWS_BY_COMMENT), Named.as("merge-by-comment"));
 		Map<String, KStream<byte[], Route>> reviewed = route(toComment.process(
-				() -> new ReviewProcessor(settings.heldRetention(), settings.decisionRetention(), writer, this.listener,
-						this.clock, this.classifier),
-				Named.as("review-comment"), HELD_COMMENTS, COMMENT_HISTORY), "route-reviewed-");
+				() -> new ReviewProcessor(reviewStage, this.listener), Named.as("review-comment"), HELD_COMMENTS,
+				COMMENT_HISTORY), "route-reviewed-");
 
 		// new revisions of reviewed comments, and author actions, to the author's partition, into the same stores
 		repartition(reviewed.get("route-reviewed-by-author")
 			.merge(authorActions.get("route-action-by-author"), Named.as("merge-to-author")), REVIEWED_BY_AUTHOR)
-			.process(() -> new AuthorProcessor(this.stateful, writer, this.listener, this.clock),
+			.process(() -> new AuthorProcessor(authorStage, this.listener, this.clock, false),
 					Named.as("record-review"), AUTHOR_STORES);
 
 		if (this.classifier != null) {
 			addClassifier(builder, submitted.get("route-to-model").merge(reviewed.get("route-reviewed-to-model"),
 					Named.as("merge-labels")));
 		}
+	}
+
+	/** Deletes the store's records that {@code expired} says are: collected first, then deleted. */
+	static <V> void purge(KeyValueStore<String, V> store, Predicate<V> expired) {
+		List<String> keys = new ArrayList<>();
+		try (KeyValueIterator<String, V> all = store.all()) {
+			all.forEachRemaining((entry) -> {
+				if (expired.test(entry.value)) {
+					keys.add(entry.key);
+				}
+			});
+		}
+		keys.forEach(store::delete);
 	}
 
 	/**
@@ -276,18 +306,22 @@ public final class ModerationTopology {
 	}
 
 	/** The stores of the author stage, shared by its two processors. */
-	private static final String[] AUTHOR_STORES = { DECISIONS, AUTHOR_LAST_COMMENT, COMMENT_FINGERPRINTS,
-			AUTHOR_STANDING, AUTHOR_ACTIONS, AUTHOR_COMMENTS };
+	private static final String[] AUTHOR_STORES = { AUTHOR_RECORDS, DECISIONS, AUTHOR_ACTIONS, AUTHOR_COMMENTS };
 
 	private static Duration atLeastOneMilli(Duration retention) {
 		return retention.compareTo(Duration.ofMillis(1)) < 0 ? Duration.ofMillis(1) : retention;
 	}
 
-	private static void window(StreamsBuilder builder, String name, Duration retention,
-			org.apache.kafka.common.serialization.Serde<?> valueSerde) {
-		builder.addStateStore(Stores.windowStoreBuilder(
+	private static <V> StoreBuilder<WindowStore<String, V>> window(String name, Duration retention,
+			Serde<V> valueSerde) {
+		return Stores.windowStoreBuilder(
 				Stores.persistentWindowStore(name, atLeastOneMilli(retention), Duration.ofMillis(1), false),
-				Serdes.String(), valueSerde));
+				Serdes.String(), valueSerde);
+	}
+
+	private static <V> StoreBuilder<KeyValueStore<String, V>> keyValue(String name, Class<V> type) {
+		return Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(name), Serdes.String(),
+				StateSerde.of(type));
 	}
 
 	private KStream<byte[], byte[]> repartition(KStream<byte[], Route> stream, String name) {

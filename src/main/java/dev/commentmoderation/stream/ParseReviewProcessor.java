@@ -1,6 +1,5 @@
 package dev.commentmoderation.stream;
 
-import org.apache.kafka.streams.processor.api.ContextualProcessor;
 import org.apache.kafka.streams.processor.api.Record;
 
 import dev.commentmoderation.stage.*;
@@ -14,14 +13,12 @@ import dev.commentmoderation.events.ReviewParser;
  * received, to the dead-letter topic. A usable one goes on, keyed by commentId, to the review stage, with where
  * it came from, so that it can still be dead-lettered as received there.
  */
-final class ParseReviewProcessor extends ContextualProcessor<byte[], byte[], byte[], Route> {
+final class ParseReviewProcessor extends RoutingProcessor {
 
 	private final ReviewParser parser = new ReviewParser();
 
-	private final ModerationListener listener;
-
 	ParseReviewProcessor(ModerationListener listener) {
-		this.listener = listener;
+		super(listener);
 	}
 
 	@Override
@@ -33,28 +30,17 @@ final class ParseReviewProcessor extends ContextualProcessor<byte[], byte[], byt
 					review.moderator(), review.note(), review.receivedJson(), record.key(), source.topic(),
 					source.partition(), source.offset(), source.timestamp(), review.spam(),
 					(review.reviewedAt() != null) ? review.reviewedAt().toString() : null);
-			context().forward(record.withKey(ModerateCommentProcessor.utf8(review.commentId()))
+			context().forward(record.withKey(utf8(review.commentId()))
 				.withValue(new Route(Route.Destination.TO_COMMENT,
 						StateCodec.write(new ToComment(null, request)))));
 		}
 		catch (InvalidEnvelopeException ex) {
-			deadLetter(record, source, ex);
+			deadLetter(record, source, ex, record.key(), record.value());
 		}
 		catch (RuntimeException ex) {
 			deadLetter(record, source, new InvalidEnvelopeException(EnvelopeError.PROCESSING_FAILED,
-					"Review failed: " + ex.getClass().getSimpleName(), ex));
+					"Review failed: " + ex.getClass().getSimpleName(), ex), record.key(), record.value());
 		}
-	}
-
-	private void deadLetter(Record<byte[], byte[]> record, DeadLetterHeaders.Source source,
-			InvalidEnvelopeException failure) {
-		context().forward(record.withHeaders(DeadLetterHeaders.of(record.headers(), source, failure))
-			.withValue(new Route(Route.Destination.DEAD_LETTER, record.value())));
-		this.listener.deadLettered(source, failure);
-	}
-
-	private DeadLetterHeaders.Source source(Record<byte[], byte[]> record) {
-		return DeadLetterHeaders.Source.of(context().recordMetadata(), record.timestamp());
 	}
 
 }

@@ -84,12 +84,13 @@ class StreamsModerationState implements ModerationState {
 		List<HeldComment> held = new ArrayList<>();
 		Set<Integer> partitions = new HashSet<>();
 		for (int partition : activePartitions(streams, ModerationTopology.STATUS_BY_COMMENT)) {
-			ReadOnlyKeyValueStore<String, byte[]> store = streams.store(StoreQueryParameters
-				.fromNameAndType(ModerationTopology.HELD_COMMENTS, QueryableStoreTypes.<String, byte[]>keyValueStore())
+			ReadOnlyKeyValueStore<String, CommentState> store = streams.store(StoreQueryParameters
+				.fromNameAndType(ModerationTopology.HELD_COMMENTS,
+						QueryableStoreTypes.<String, CommentState>keyValueStore())
 				.withPartition(partition));
-			try (KeyValueIterator<String, byte[]> all = store.all()) {
+			try (KeyValueIterator<String, CommentState> all = store.all()) {
 				while (all.hasNext()) {
-					held.add(heldComment(CommentState.read(all.next().value)));
+					held.add(heldComment(all.next().value));
 				}
 			}
 			catch (InvalidStateStoreException moved) {
@@ -150,12 +151,12 @@ class StreamsModerationState implements ModerationState {
 	public Optional<CommentHistory> localComment(String commentId) {
 		int partition = localPartition(ModerationTopology.HELD_COMMENTS, commentId);
 		try {
-			byte[] held = store(ModerationTopology.HELD_COMMENTS, QueryableStoreTypes.<String, byte[]>keyValueStore(),
-					partition).get(commentId);
-			byte[] bytes = (held != null) ? held : latest(store(ModerationTopology.COMMENT_HISTORY,
-					QueryableStoreTypes.<String, byte[]>windowStore(), partition), commentId,
+			CommentState held = store(ModerationTopology.HELD_COMMENTS,
+					QueryableStoreTypes.<String, CommentState>keyValueStore(), partition).get(commentId);
+			CommentState comment = (held != null) ? held : latest(store(ModerationTopology.COMMENT_HISTORY,
+					QueryableStoreTypes.<String, CommentState>windowStore(), partition), commentId,
 					this.settings.decisionRetention().toMillis());
-			return Optional.ofNullable(bytes).map(CommentState::read).map(this::commentHistory);
+			return Optional.ofNullable(comment).map(this::commentHistory);
 		}
 		catch (InvalidStateStoreException moved) {
 			throw unavailable(moved);
@@ -164,38 +165,37 @@ class StreamsModerationState implements ModerationState {
 
 	@Override
 	public Optional<AuthorHistory> localAuthor(String author) {
-		int partition = localPartition(ModerationTopology.AUTHOR_STANDING, author);
+		int partition = localPartition(ModerationTopology.AUTHOR_RECORDS, author);
 		try {
 			long now = System.currentTimeMillis();
-			byte[] standingBytes = latest(store(ModerationTopology.AUTHOR_STANDING,
-					QueryableStoreTypes.<String, byte[]>windowStore(), partition), author,
-					this.settings.authorRetention().toMillis());
-			byte[] actionBytes = store(ModerationTopology.AUTHOR_ACTIONS,
-					QueryableStoreTypes.<String, byte[]>keyValueStore(), partition).get(author);
+			AuthorRecord record = store(ModerationTopology.AUTHOR_RECORDS,
+					QueryableStoreTypes.<String, AuthorRecord>keyValueStore(), partition).get(author);
+			StoredAction action = store(ModerationTopology.AUTHOR_ACTIONS,
+					QueryableStoreTypes.<String, StoredAction>keyValueStore(), partition).get(author);
 			Map<String, AuthorHistory.AuthorComment> recent = new LinkedHashMap<>();
-			ReadOnlyWindowStore<String, byte[]> comments = store(ModerationTopology.AUTHOR_COMMENTS,
-					QueryableStoreTypes.<String, byte[]>windowStore(), partition);
-			try (WindowStoreIterator<byte[]> iterator = comments.backwardFetch(author,
+			ReadOnlyWindowStore<String, AuthorComment> comments = store(ModerationTopology.AUTHOR_COMMENTS,
+					QueryableStoreTypes.<String, AuthorComment>windowStore(), partition);
+			try (WindowStoreIterator<AuthorComment> iterator = comments.backwardFetch(author,
 					Instant.ofEpochMilli(Math.max(0L, now - this.settings.decisionRetention().toMillis())),
 					Instant.ofEpochMilli(Long.MAX_VALUE))) {
 				// newest first; a later outcome of a comment (a correction) is written later, so it comes first
-				List<org.apache.kafka.streams.KeyValue<Long, byte[]>> entries = new ArrayList<>();
+				List<org.apache.kafka.streams.KeyValue<Long, AuthorComment>> entries = new ArrayList<>();
 				iterator.forEachRemaining(entries::add);
 				entries.sort((a, b) -> Long.compare(b.key, a.key));
-				for (org.apache.kafka.streams.KeyValue<Long, byte[]> entry : entries) {
-					AuthorComment comment = StateCodec.read(entry.value, AuthorComment.class);
+				for (org.apache.kafka.streams.KeyValue<Long, AuthorComment> entry : entries) {
+					AuthorComment comment = entry.value;
 					recent.merge(comment.commentId(), new AuthorHistory.AuthorComment(comment.commentId(),
 							comment.siteId(), comment.postId(), comment.decision().name(), comment.revision(),
 							Instant.ofEpochMilli(entry.key)),
 							(a, b) -> (a.revision() >= b.revision()) ? a : b);
 				}
 			}
-			if (standingBytes == null && actionBytes == null && recent.isEmpty()) {
+			boolean standingKept = record != null && record.standingAt() != null
+					&& record.standingAt() >= now - this.settings.authorRetention().toMillis();
+			if (!standingKept && action == null && recent.isEmpty()) {
 				return Optional.empty();
 			}
-			StoredStanding standing = (standingBytes != null) ? StateCodec.read(standingBytes, StoredStanding.class)
-					: StoredStanding.of(AuthorStanding.NEW);
-			StoredAction action = (actionBytes != null) ? StateCodec.read(actionBytes, StoredAction.class) : null;
+			StoredStanding standing = StoredStanding.of(standingKept ? record.standing() : AuthorStanding.NEW);
 			return Optional.of(new AuthorHistory(author, status(standing, action), List.copyOf(recent.values())));
 		}
 		catch (InvalidStateStoreException moved) {
@@ -210,7 +210,7 @@ class StreamsModerationState implements ModerationState {
 
 	@Override
 	public Instance ownerOfAuthor(String author) {
-		return owner(ModerationTopology.AUTHOR_STANDING, author);
+		return owner(ModerationTopology.AUTHOR_RECORDS, author);
 	}
 
 	@Override
@@ -297,9 +297,9 @@ class StreamsModerationState implements ModerationState {
 		return running().store(StoreQueryParameters.fromNameAndType(name, type).withPartition(partition));
 	}
 
-	private static byte[] latest(ReadOnlyWindowStore<String, byte[]> store, String key, long retentionMillis) {
+	private static <V> V latest(ReadOnlyWindowStore<String, V> store, String key, long retentionMillis) {
 		long since = Math.max(0L, System.currentTimeMillis() - retentionMillis);
-		try (WindowStoreIterator<byte[]> iterator = store.backwardFetch(key, Instant.ofEpochMilli(since),
+		try (WindowStoreIterator<V> iterator = store.backwardFetch(key, Instant.ofEpochMilli(since),
 				Instant.ofEpochMilli(Long.MAX_VALUE))) {
 			return iterator.hasNext() ? iterator.next().value : null;
 		}

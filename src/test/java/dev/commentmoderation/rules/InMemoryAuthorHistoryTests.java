@@ -30,8 +30,9 @@ class InMemoryAuthorHistoryTests {
 		this.history.said("fp-1", "c-2", T0);
 		this.history.standing("sam@example.org", new AuthorStanding(3, false), T0);
 
-		assertThat(this.history.commentWithFingerprint("fp-1", T0)).contains("c-2");
-		assertThat(this.history.commentWithFingerprint("fp-1", T0.plusMillis(1))).isEmpty();
+		assertThat(this.history.saidBefore("fp-1", "c-other", T0)).isTrue();
+		assertThat(this.history.saidBefore("fp-1", "c-2", T0)).as("the latest is this very comment").isFalse();
+		assertThat(this.history.saidBefore("fp-1", "c-other", T0.plusMillis(1))).isFalse();
 		assertThat(this.history.standing("sam@example.org", T0.plusMillis(1))).isEqualTo(AuthorStanding.NEW);
 		assertThat(this.history.lastComment("nobody@example.org", Instant.EPOCH)).isEmpty();
 	}

@@ -1,0 +1,171 @@
+package dev.commentmoderation.stage;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import dev.commentmoderation.classifier.Classification;
+import dev.commentmoderation.classifier.Features;
+import dev.commentmoderation.classifier.Label;
+import dev.commentmoderation.events.CommentEventParser;
+import dev.commentmoderation.events.DecisionWriter;
+import dev.commentmoderation.events.EnvelopeError;
+import dev.commentmoderation.events.InvalidEnvelopeException;
+import dev.commentmoderation.events.SubmittedComment;
+import dev.commentmoderation.rules.Authors;
+import dev.commentmoderation.rules.Comment;
+import dev.commentmoderation.rules.Reason;
+import dev.commentmoderation.rules.ReasonCode;
+import dev.commentmoderation.rules.RuleAction;
+import dev.commentmoderation.rules.Verdict;
+
+/**
+ * The first stage, on the submitted topic's partitions: parses a comment event and runs the stateless rules of the
+ * active policy and the spam classifier. A value that is not a comment event is {@link Invalid}; a comment without a
+ * valid author email is {@link Decided} here (it needs no state); every other comment is {@link Pending}, for the IP
+ * stage (when it has an IP) and the author stage. Nothing thrown here escapes: a failure of any kind is
+ * {@link Invalid} with PROCESSING_FAILED.
+ */
+public final class RulesStage {
+
+	/** Scores a comment with the classifier's model (the stream's global store, or a model file in the dry run). */
+	@FunctionalInterface
+	public interface Scorer {
+
+		Classification classify(Comment comment, Features features);
+
+	}
+
+	public sealed interface Result permits Invalid, Decided, Pending {
+	}
+
+	/** Not a comment event, or the stage failed on it: to the dead-letter topic as received. */
+	public record Invalid(InvalidEnvelopeException failure) implements Result {
+	}
+
+	/** Decided at once: no valid author email. {@code json} is the decision as written. */
+	public record Decided(Comment comment, String site, Verdict verdict, byte[] json) implements Result {
+	}
+
+	/**
+	 * On to the later stages. {@code labels}: what autolearn learns from this comment's score (none without it).
+	 */
+	public record Pending(Comment comment, PendingComment pending, List<LabelEvent> labels) implements Result {
+	}
+
+	private final CommentEventParser parser = new CommentEventParser();
+
+	private final CommentRules rules;
+
+	private final DecisionWriter writer;
+
+	private final Clock clock;
+
+	/** Null when the classifier is off. */
+	private final CommentClassifier classifier;
+
+	private final Scorer scorer;
+
+	private CommentRules.Applied lastApplied;
+
+	private CarriedRules lastCarried;
+
+	private CarriedRules lastRejecting;
+
+	/**
+	 * @param classifier the classifier's settings as the stages use them, or null when it is off
+	 * @param scorer how comments are scored (ignored without a classifier)
+	 */
+	public RulesStage(CommentRules rules, DecisionWriter writer, Clock clock, CommentClassifier classifier,
+			Scorer scorer) {
+		this.rules = rules;
+		this.writer = writer;
+		this.clock = clock;
+		this.classifier = classifier;
+		this.scorer = scorer;
+	}
+
+	/** @param receivedAt the record's time: a comment without submittedAt was submitted then */
+	public Result apply(byte[] value, Instant receivedAt) {
+		try {
+			return moderate(this.parser.parse(value, receivedAt));
+		}
+		catch (InvalidEnvelopeException ex) {
+			return new Invalid(ex);
+		}
+		catch (RuntimeException | StackOverflowError ex) {
+			return new Invalid(new InvalidEnvelopeException(EnvelopeError.PROCESSING_FAILED,
+					"Moderation failed: " + ex.getClass().getSimpleName(), ex));
+		}
+	}
+
+	private Result moderate(SubmittedComment submitted) {
+		Comment comment = submitted.comment();
+		CommentRules.Applied applied = this.rules.apply(comment);
+		Optional<String> author = Authors.normalizedEmail(comment);
+		if (author.isEmpty()) {
+			Verdict verdict = applied.decisionRules().actions().decide(applied.reasons(), false);
+			byte[] json = this.writer.write(submitted, verdict, applied.policyVersion(), this.clock.instant());
+			return new Decided(comment, applied.site(), verdict, json);
+		}
+		List<Reason> reasons = applied.reasons();
+		CarriedRules carried = carried(applied);
+		Classification classification = null;
+		List<LabelEvent> labels = List.of();
+		if (this.classifier != null) {
+			Features features = Features.of(comment);
+			classification = this.scorer.classify(comment, features);
+			Classification.Outcome outcome = this.classifier.outcome(classification, applied.decisionRules());
+			if (outcome != null) {
+				reasons = new ArrayList<>(reasons);
+				reasons.add(CommentClassifier.reason(classification));
+				if (outcome == Classification.Outcome.REJECT
+						&& applied.decisionRules().actions().of(ReasonCode.SPAM_CLASSIFIER) == RuleAction.HOLD) {
+					carried = rejecting(carried);
+				}
+			}
+			// with autolearn on, a confident score is learned as a label (SpamAssassin's bayes_auto_learn)
+			Label label = classification.autolearnLabel(this.classifier.settings());
+			if (label != null) {
+				labels = this.classifier.labelEvents(comment.commentId(), comment.siteId(), label, features.texts());
+			}
+		}
+		PendingComment pending = new PendingComment(comment.commentId(), comment.postId(), comment.siteId(),
+				author.get(), Authors.ip(comment).orElse(null), Authors.fingerprint(author.get(), comment), reasons,
+				submitted.receivedJson(), null, carried, classification);
+		return new Pending(comment, pending, labels);
+	}
+
+	/** The decision rules to carry, built once per policy site rather than per comment (this is the hot path). */
+	private CarriedRules carried(CommentRules.Applied applied) {
+		if (this.lastApplied == null || applied.decisionRules() != this.lastApplied.decisionRules()
+				|| !applied.policyVersion().equals(this.lastApplied.policyVersion())
+				|| !applied.site().equals(this.lastApplied.site())) {
+			this.lastCarried = CarriedRules.of(applied);
+			this.lastApplied = applied;
+		}
+		return this.lastCarried;
+	}
+
+	/**
+	 * The carried rules of a comment the classifier scored at or above the reject threshold: SPAM_CLASSIFIER rejects
+	 * (where the policy leaves it to hold; a policy that scores it adds its score instead).
+	 */
+	private CarriedRules rejecting(CarriedRules rules) {
+		if (this.lastRejecting == null || !this.lastRejecting.policyVersion().equals(rules.policyVersion())
+				|| !this.lastRejecting.site().equals(rules.site())) {
+			Map<ReasonCode, RuleAction> actions = new EnumMap<>(ReasonCode.class);
+			actions.putAll(rules.actions());
+			actions.put(ReasonCode.SPAM_CLASSIFIER, RuleAction.REJECT);
+			this.lastRejecting = new CarriedRules(rules.policyVersion(), rules.site(), actions, rules.scores(),
+					rules.holdAt(), rules.rejectAt(), rules.floodIntervalMillis(), rules.trustedAuthorMinApproved(),
+					rules.trustedAuthorHeldFor());
+		}
+		return this.lastRejecting;
+	}
+
+}

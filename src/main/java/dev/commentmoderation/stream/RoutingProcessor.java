@@ -1,0 +1,55 @@
+package dev.commentmoderation.stream;
+
+import java.nio.charset.StandardCharsets;
+
+import org.apache.kafka.streams.processor.api.ContextualProcessor;
+import org.apache.kafka.streams.processor.api.Record;
+
+import dev.commentmoderation.events.DeadLetterHeaders;
+import dev.commentmoderation.events.InvalidEnvelopeException;
+
+/**
+ * A processor of the topology: an adapter that hands records to a stage and routes what comes back, each result a
+ * {@link Route} (an output topic, an internal topic, or the dead-letter topic). {@link #deadLetter} is the one way a
+ * record reaches the dead-letter topic: as received, with headers saying where it came from and why.
+ */
+abstract class RoutingProcessor extends ContextualProcessor<byte[], byte[], byte[], Route> {
+
+	protected final ModerationListener listener;
+
+	RoutingProcessor(ModerationListener listener) {
+		this.listener = listener;
+	}
+
+	/** The record's place in its input topic, for the dead-letter headers. */
+	protected final DeadLetterHeaders.Source source(Record<byte[], byte[]> record) {
+		return DeadLetterHeaders.Source.of(context().recordMetadata(), record.timestamp());
+	}
+
+	/** Dead-letters the record as received. */
+	protected final void deadLetter(Record<byte[], byte[]> record, InvalidEnvelopeException failure) {
+		deadLetter(record, source(record), failure, record.key(), record.value());
+	}
+
+	/**
+	 * Dead-letters a value that came from {@code source} (a stage after the first dead-letters the value as it was
+	 * received there, not the internal record that carried it).
+	 */
+	protected final void deadLetter(Record<byte[], byte[]> record, DeadLetterHeaders.Source source,
+			InvalidEnvelopeException failure, byte[] key, byte[] value) {
+		context().forward(record.withKey(key)
+			.withHeaders(DeadLetterHeaders.of(record.headers(), source, failure))
+			.withValue(new Route(Route.Destination.DEAD_LETTER, value)));
+		this.listener.deadLettered(source, failure);
+	}
+
+	protected final void forward(Record<byte[], byte[]> record, String key, Route.Destination destination,
+			byte[] value) {
+		context().forward(record.withKey(utf8(key)).withValue(new Route(destination, value)));
+	}
+
+	static byte[] utf8(String text) {
+		return text.getBytes(StandardCharsets.UTF_8);
+	}
+
+}
