@@ -102,10 +102,12 @@ class StreamsModerationState implements ModerationState {
 	}
 
 	/**
-	 * One backward fetch per active partition over the time range asked (never past the decision retention).
-	 * Kafka's window store orders each segment by key, not by time, so the newest are kept as a bounded top
-	 * {@code limit}: an entry is decoded only if it is its comment's newest (a key's entries come newest first, the
-	 * order {@link #latest} relies on too) and newer than the oldest kept so far.
+	 * One backward fetch per active partition over the time range asked (never past the decision retention): every
+	 * entry recorded in that range is read, none before it. Kafka's window store orders each segment by key, not by
+	 * time, so the newest are kept as a bounded top {@code limit} (memory: the page, plus the ids seen): an entry
+	 * counts only if it is its comment's newest (a key's entries come newest first, the order {@link #latest}
+	 * relies on too), and only its current outcome is filtered on, so a comment taken down is never listed as
+	 * approved.
 	 */
 	@Override
 	public Partitioned<List<RecentDecision>> localRecentDecisions(RecentDecisions.RecentQuery query) {
@@ -115,22 +117,23 @@ class StreamsModerationState implements ModerationState {
 		java.util.TreeSet<RecentDecision> newest = new java.util.TreeSet<>(RecentDecisions.NEWEST_FIRST);
 		Set<Integer> partitions = new HashSet<>();
 		for (int partition : activePartitions(streams, ModerationTopology.STATUS_BY_COMMENT)) {
-			ReadOnlyWindowStore<String, byte[]> history = streams.store(StoreQueryParameters
-				.fromNameAndType(ModerationTopology.COMMENT_HISTORY, QueryableStoreTypes.<String, byte[]>windowStore())
+			ReadOnlyWindowStore<String, CommentState> history = streams.store(StoreQueryParameters
+				.fromNameAndType(ModerationTopology.COMMENT_HISTORY,
+						QueryableStoreTypes.<String, CommentState>windowStore())
 				.withPartition(partition));
 			Set<String> seen = new HashSet<>();
-			try (KeyValueIterator<Windowed<String>, byte[]> entries = history.backwardFetchAll(
+			try (KeyValueIterator<Windowed<String>, CommentState> entries = history.backwardFetchAll(
 					Instant.ofEpochMilli(Math.max(0L, since)), Instant.ofEpochMilli(Long.MAX_VALUE))) {
 				while (entries.hasNext()) {
-					KeyValue<Windowed<String>, byte[]> entry = entries.next();
+					KeyValue<Windowed<String>, CommentState> entry = entries.next();
 					String commentId = entry.key.key();
 					Instant recordedAt = Instant.ofEpochMilli(entry.key.window().start());
 					if (!seen.add(commentId)
 							|| (newest.size() >= query.limit() && recordedAt.isBefore(newest.last().recordedAt()))) {
-						// an older state of a comment already read, or too old to make the page: not decoded
+						// an older state of a comment already read, or too old to make the page
 						continue;
 					}
-					CommentState state = CommentState.read(entry.value);
+					CommentState state = entry.value;
 					if (query.matches(state.status().siteId(), state.decision().name())) {
 						newest.add(recentDecision(state, recordedAt));
 						if (newest.size() > query.limit()) {
