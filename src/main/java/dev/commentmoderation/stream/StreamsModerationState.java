@@ -114,7 +114,10 @@ class StreamsModerationState implements ModerationState {
 		KafkaStreams streams = running();
 		long since = Math.max(query.since().toEpochMilli(),
 				System.currentTimeMillis() - this.settings.decisionRetention().toMillis());
-		java.util.TreeSet<RecentDecision> newest = new java.util.TreeSet<>(RecentDecisions.NEWEST_FIRST);
+		// newest first, as RecentDecisions.NEWEST_FIRST; rendered to events only once the page is known
+		java.util.TreeSet<Recorded> newest = new java.util.TreeSet<>(java.util.Comparator
+			.comparing(Recorded::at, java.util.Comparator.reverseOrder())
+			.thenComparing((recorded) -> recorded.state().status().commentId()));
 		Set<Integer> partitions = new HashSet<>();
 		for (int partition : activePartitions(streams, ModerationTopology.STATUS_BY_COMMENT)) {
 			ReadOnlyWindowStore<String, CommentState> history = streams.store(StoreQueryParameters
@@ -129,13 +132,13 @@ class StreamsModerationState implements ModerationState {
 					String commentId = entry.key.key();
 					Instant recordedAt = Instant.ofEpochMilli(entry.key.window().start());
 					if (!seen.add(commentId)
-							|| (newest.size() >= query.limit() && recordedAt.isBefore(newest.last().recordedAt()))) {
+							|| (newest.size() >= query.limit() && recordedAt.isBefore(newest.last().at()))) {
 						// an older state of a comment already read, or too old to make the page
 						continue;
 					}
 					CommentState state = entry.value;
 					if (query.matches(state.status().siteId(), state.decision().name())) {
-						newest.add(recentDecision(state, recordedAt));
+						newest.add(new Recorded(state, recordedAt));
 						if (newest.size() > query.limit()) {
 							newest.pollLast();
 						}
@@ -147,7 +150,11 @@ class StreamsModerationState implements ModerationState {
 			}
 			partitions.add(partition);
 		}
-		return new Partitioned<>(List.copyOf(newest), partitions);
+		return new Partitioned<>(newest.stream().map(this::recentDecision).toList(), partitions);
+	}
+
+	/** A comment's state as the comment history recorded it, and when. */
+	private record Recorded(CommentState state, Instant at) {
 	}
 
 	@Override
@@ -337,7 +344,9 @@ class StreamsModerationState implements ModerationState {
 				new String(Revisions.json(this.writer, state, state.revisions().size()), StandardCharsets.UTF_8));
 	}
 
-	private RecentDecision recentDecision(CommentState state, Instant recordedAt) {
+	private RecentDecision recentDecision(Recorded recorded) {
+		CommentState state = recorded.state();
+		Instant recordedAt = recorded.at();
 		CommentStatus status = state.status();
 		int later = (state.revisions() != null) ? state.revisions().size() : 0;
 		return new RecentDecision(status.commentId(), status.siteId(), status.postId(), status.author(),

@@ -14,6 +14,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.Keys;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
@@ -218,10 +219,10 @@ class ConsoleBrowserTests {
 		void showsTheAuthorsRecentComments() {
 			String site = site();
 			String email = "ada-" + site + "@example.org";
-			String first = hold(site, "earlier", email);
+			String first = approved(site, "earlier", email);
 			String second = hold(site, "later", email);
 			logIn(WorkbenchUsers.MODERATOR);
-			showSite(site, 2);
+			showSite(site, 1);
 
 			ConsoleBrowserTests.this.browser.findElement(By.id("d-author")).click();
 
@@ -310,7 +311,7 @@ class ConsoleBrowserTests {
 		// the stream applies an action to every comment it reads after it: wait until it has read the ban
 		awaitBanned(spammer);
 
-		String next = submit(site, "next", spammer, "Thanks for the write-up, very clear.");
+		String next = submit(site, "next", spammer, "One more thought on the article.");
 		JsonNode rejected = awaitDecision("comments.rejected", next);
 		List<String> codes = new java.util.ArrayList<>();
 		rejected.get("reasons").forEach((reason) -> codes.add(reason.get("code").stringValue()));
@@ -351,10 +352,10 @@ class ConsoleBrowserTests {
 		return commentId;
 	}
 
-	/** A comment held for its term ("refund"). */
+	/** A comment held for its term ("refund"); the name in the text keeps an author's comments from being duplicates. */
 	String hold(String site, String name, String email) {
 		assumeTrue(this.moderationState.getIfAvailable() != null, "no ModerationState bean");
-		return submit(site, name, email, "Where is my refund, please?");
+		return submit(site, name, email, "Where is my refund for " + name + ", please?");
 	}
 
 	/** A comment the rules let through (the spam they miss, for a correction), once the stream approved it. */
@@ -400,7 +401,10 @@ class ConsoleBrowserTests {
 	void showCorrections(String tab, String site, String commentId) {
 		this.browser.findElement(By.cssSelector("#tabs button[data-tab='" + tab + "']")).click();
 		// a decision is listed as soon as the stream recorded it: look again until it is
-		within(Duration.ofSeconds(60)).pollingEvery(Duration.ofSeconds(1)).until((driver) -> {
+		within(Duration.ofSeconds(60)).pollingEvery(Duration.ofSeconds(1))
+			// each click reads the list again and redraws it
+			.ignoring(StaleElementReferenceException.class)
+			.until((driver) -> {
 			List<WebElement> sites = driver.findElements(By.cssSelector("#site-list li[data-site='" + site + "']"));
 			if (sites.isEmpty()) {
 				driver.findElement(By.id("lookup-clear")).click();
@@ -409,7 +413,12 @@ class ConsoleBrowserTests {
 			sites.get(0).click();
 			return !driver.findElements(By.cssSelector("#items li[data-comment-id='" + commentId + "']")).isEmpty();
 		});
-		this.browser.findElement(By.cssSelector("#items li[data-comment-id='" + commentId + "']")).click();
+		// a read still under way may redraw the list once more: click until the row is the current one (it stays so)
+		By row = By.cssSelector("#items li[data-comment-id='" + commentId + "']");
+		within(Duration.ofSeconds(10)).ignoring(StaleElementReferenceException.class).until((driver) -> {
+			driver.findElement(row).click();
+			return driver.findElement(row).getDomAttribute("class").contains("current");
+		});
 	}
 
 	void press(CharSequence key) {
