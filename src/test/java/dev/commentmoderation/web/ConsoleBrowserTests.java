@@ -219,10 +219,10 @@ class ConsoleBrowserTests {
 		void showsTheAuthorsRecentComments() {
 			String site = site();
 			String email = "ada-" + site + "@example.org";
-			String first = approved(site, "earlier", email);
+			String first = hold(site, "earlier", email);
 			String second = hold(site, "later", email);
 			logIn(WorkbenchUsers.MODERATOR);
-			showSite(site, 1);
+			showSite(site, 2);
 
 			ConsoleBrowserTests.this.browser.findElement(By.id("d-author")).click();
 
