@@ -1,5 +1,8 @@
 package dev.commentmoderation.stream;
 
+import org.apache.kafka.streams.state.KeyValueStore;
+import dev.commentmoderation.stage.IpRecord;
+import dev.commentmoderation.stage.AuthorRecord;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -669,6 +672,105 @@ class StatefulModerationTopologyTests {
 			assertThat(header(dead, "kafka_dlt-original-topic")).isEqualTo("author-actions");
 		}
 
+	}
+
+	@Nested
+	class StagePath {
+
+		static final String BY_IP_TOPIC = "stateful-topology-tests-" + ModerationTopology.BY_IP + "-repartition";
+
+		@Test
+		void aCommentWithoutAnIpSkipsTheIpStage() {
+			submit(comment("c-1", "jane@example.org", null, "p", "Nice talk."), T0);
+
+			assertThat(ids(approved.readValuesToList())).containsExactly("c-1");
+			assertThat(driver.producedTopicNames()).doesNotContain(BY_IP_TOPIC);
+		}
+
+		@Test
+		void aCommentWithAnIpGoesThroughTheIpStage() {
+			submit(comment("c-1", "jane@example.org", "203.0.113.7", "p", "Nice talk."), T0);
+
+			assertThat(ids(approved.readValuesToList())).containsExactly("c-1");
+			assertThat(driver.producedTopicNames()).contains(BY_IP_TOPIC);
+		}
+
+		@Test
+		void noInternalHeaderLeavesTheTopology() {
+			submit(comment("c-1", "jane@example.org", "203.0.113.7", "p", "Nice talk."), T0);
+			submit(comment("c-2", "sam@example.org", "203.0.113.7", "p", "Too soon from this IP."),
+					T0.plusSeconds(2));
+
+			List<TestRecord<byte[], byte[]>> decisions = new ArrayList<>(approved.readRecordsToList());
+			decisions.addAll(rejected.readRecordsToList());
+			assertThat(decisions).hasSize(2);
+			assertThat(decisions).allSatisfy((decision) -> assertThat(decision.headers().toArray())
+				.extracting(org.apache.kafka.common.header.Header::key)
+				.noneMatch((key) -> key.startsWith("moderation.")));
+		}
+
+		@Test
+		void eachAuthorAndEachIpIsOneKeyValueRecord() {
+			submit(comment("c-1", "jane@example.org", "203.0.113.7", "p", "One."), T0);
+			submit(comment("c-2", "jane@example.org", "203.0.113.7", "p", "Two."), T0.plusSeconds(60));
+
+			KeyValueStore<String, AuthorRecord> authors = driver.getKeyValueStore(ModerationTopology.AUTHOR_RECORDS);
+			KeyValueStore<String, IpRecord> ips = driver.getKeyValueStore(ModerationTopology.IP_RECORDS);
+			AuthorRecord jane = authors.get("jane@example.org");
+			assertThat(jane.approved()).isEqualTo(2);
+			assertThat(jane.lastCommentAt()).isEqualTo(T0.plusSeconds(60).toEpochMilli());
+			assertThat(jane.said()).hasSize(2);
+			assertThat(ips.get("203.0.113.7").seen()).extracting(IpRecord.Seen::commentId)
+				.containsExactly("c-1", "c-2");
+		}
+
+		@Test
+		void anAuthorRecordIsDeletedOnceTheAuthorRetentionHasPassed() {
+			start(new StatefulSettings(Duration.ofSeconds(15), Duration.ofDays(7), Duration.ofDays(7), 1,
+					Duration.ofDays(30), Duration.ofDays(30)));
+			// stream time is kept per partition: the later comment must land in jane's partitions to move it on
+			String later = samePartition("jane@example.org", "author-%d@example.org");
+			String laterIp = samePartition("203.0.113.7", "198.51.100.%d");
+			submit(comment("c-1", "jane@example.org", "203.0.113.7", "p", "One."), T0);
+			submit(comment("c-2", later, laterIp, "p", "Much later."), T0.plus(Duration.ofDays(31)));
+
+			KeyValueStore<String, AuthorRecord> authors = driver.getKeyValueStore(ModerationTopology.AUTHOR_RECORDS);
+			KeyValueStore<String, IpRecord> ips = driver.getKeyValueStore(ModerationTopology.IP_RECORDS);
+			assertThat(authors.get("jane@example.org")).isNull();
+			assertThat(authors.get(later)).isNotNull();
+			assertThat(ips.get("203.0.113.7")).as("past the flood interval").isNull();
+			assertThat(ips.get(laterIp)).isNotNull();
+		}
+
+		@Test
+		void anAuthorKeepsTheirStandingWhileTheyComeBackWithinTheRetention() {
+			start(new StatefulSettings(Duration.ofSeconds(15), Duration.ofDays(7), Duration.ofDays(7), 1,
+					Duration.ofDays(30), Duration.ofDays(30)));
+			submit(comment("c-1", "jane@example.org", null, "p", "One."), T0);
+			submit(comment("c-2", "jane@example.org", null, "p", "Two."), T0.plus(Duration.ofDays(20)));
+			submit(comment("c-3", "sam@example.org", null, "p", "Later."), T0.plus(Duration.ofDays(45)));
+			submit(comment("c-4", "jane@example.org", null, "p", "I want a refund"), T0.plus(Duration.ofDays(45)));
+
+			assertThat(ids(approved.readValuesToList())).as("trusted: the held term does not hold her")
+				.containsExactly("c-1", "c-2", "c-3", "c-4");
+		}
+
+	}
+
+	/** A key made from {@code pattern} that the topology's 3-partition repartition topics put where {@code key} is. */
+	static String samePartition(String key, String pattern) {
+		int partition = partition(key);
+		for (int i = 1;; i++) {
+			String candidate = pattern.formatted(i);
+			if (partition(candidate) == partition) {
+				return candidate;
+			}
+		}
+	}
+
+	static int partition(String key) {
+		return org.apache.kafka.common.utils.Utils.toPositive(
+				org.apache.kafka.common.utils.Utils.murmur2(key.getBytes(StandardCharsets.UTF_8))) % 3;
 	}
 
 	void verdict(String commentId, String decision, Boolean spam, String moderator, String note, Instant timestamp) {
