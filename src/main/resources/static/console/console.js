@@ -16,6 +16,8 @@ const state = {
   current: -1,
   selected: new Set(), // commentIds chosen for a bulk verdict
   known: new Set(),    // commentIds seen in the queue, to mark new arrivals
+  sites: {},           // site -> held count from the last queue read (the corrections view lists these sites too)
+  lookedUp: false,     // the corrections view shows an author's or a comment's decisions, not a site's
   drawerEmail: null,
 };
 
@@ -119,16 +121,41 @@ function classifierText(decision) {
 async function load() {
   try {
     if (state.tab === 'pending') await loadQueue();
+    else await loadDecided();
     status('');
   } catch (error) {
-    status(error.status === 503 ? 'Queue being rebalanced or starting; retrying…' : error.message, error.status !== 503);
+    status(error.status === 503 ? 'Being rebalanced or starting; retrying…' : error.message, error.status !== 503);
   }
+}
+
+// The corrections view: a site's recently approved (or rejected) comments, newest first, to take down (or rescue).
+async function loadDecided() {
+  const outcome = state.tab === 'approved' ? 'APPROVED' : 'REJECTED';
+  const params = new URLSearchParams({ outcome, page: state.page, size: PAGE_SIZE });
+  if (state.site) params.set('site', state.site);
+  const page = await api('/decided?' + params);
+  state.lookedUp = false;
+  page.comments.forEach((c) => { if (!(c.siteId in state.sites)) state.sites[c.siteId] = null; });
+  renderSites(state.sites);
+  const currentId = currentItem() && currentItem().commentId;
+  state.items = page.comments.map((c) => ({
+    commentId: c.commentId, siteId: c.siteId, postId: c.postId, author: c.author, at: c.recordedAt,
+    decision: c.decision, status: c.outcome,
+  }));
+  const keep = state.items.findIndex((item) => item.commentId === currentId);
+  state.current = keep >= 0 ? keep : (state.items.length ? 0 : -1);
+  $('page-info').textContent = page.comments.length === 0 ? 'Nothing decided recently'
+    : `${page.page * page.size + 1}–${page.page * page.size + page.comments.length}${page.more ? ' (older follow)' : ''}`;
+  $('prev').disabled = page.page === 0;
+  $('next').disabled = !page.more;
+  renderItems();
 }
 
 async function loadQueue() {
   const params = new URLSearchParams({ page: state.page, size: PAGE_SIZE });
   if (state.site) params.set('site', state.site);
   const queue = await api('/queue?' + params);
+  state.sites = Object.assign({}, queue.sites);
   renderSites(queue.sites);
   const total = Object.values(queue.sites).reduce((a, b) => a + b, 0);
   $('pending-count').textContent = String(total);
@@ -159,7 +186,7 @@ function renderSites(sites) {
   list.append(all);
   for (const [site, count] of Object.entries(sites)) {
     const item = el('li', { class: state.site === site ? 'active' : '', 'data-site': site },
-      el('span', {}, site), el('span', { class: 'count' }, String(count)));
+      el('span', {}, site), count == null ? null : el('span', { class: 'count' }, String(count)));
     item.addEventListener('click', () => { state.site = site; state.page = 0; load(); });
     list.append(item);
   }
@@ -238,6 +265,10 @@ function showDetail() {
   $('d-score').textContent = (score ? `Score ${score.total}` + (score.holdAt != null ? ` · hold at ${score.holdAt}` : '')
     + (score.rejectAt != null ? ` · reject at ${score.rejectAt}` : '') : '') + classifierText(decision);
   const decided = item.status;
+  // in the corrections view the same verdicts take an approved comment down or rescue a rejected one
+  $('approve').firstChild.textContent = decided === 'REJECTED' ? 'Rescue: approve ' : 'Approve ';
+  $('reject-spam').firstChild.textContent = decided === 'APPROVED' ? 'Take down: spam ' : 'Reject: spam ';
+  $('reject').firstChild.textContent = decided === 'APPROVED' ? 'Take down: not spam ' : 'Reject: not spam ';
   $('approve').disabled = decided === 'APPROVED';
   $('reject').disabled = false;
   $('reject-spam').disabled = false;
@@ -302,8 +333,11 @@ async function lookup(event) {
       state.items = [{ commentId: c.commentId, siteId: c.siteId, postId: c.postId, author: c.author,
         status: c.decision, decision: c.revisions[c.revisions.length - 1], at: null }];
     } else {
-      state.items = [];
+      await loadDecided();
+      status('');
+      return;
     }
+    state.lookedUp = true;
     state.current = state.items.length ? 0 : -1;
     await fillDecisions();
     renderItems();
@@ -331,14 +365,13 @@ function switchTab(tab) {
   state.tab = tab;
   document.querySelectorAll('#tabs button').forEach((b) => b.setAttribute('aria-selected', String(b.dataset.tab === tab)));
   $('lookup').hidden = tab === 'pending';
-  $('pager').hidden = tab !== 'pending';
-  $('sites').hidden = tab !== 'pending';
   state.items = [];
   state.selected.clear();
   state.current = -1;
+  state.page = 0;
   renderItems();
-  if (tab === 'pending') load();
-  else if ($('lookup-author').value || $('lookup-comment').value) lookup();
+  if (tab !== 'pending' && ($('lookup-author').value || $('lookup-comment').value)) lookup();
+  else load();
 }
 
 // ---- author drawer ----------------------------------------------------------------------------------------
@@ -431,11 +464,18 @@ async function start() {
     if (b.dataset.bulk === 'CLEAR') { state.selected.clear(); renderItems(); } else verdict(b.dataset.bulk);
   }));
   $('lookup-form').addEventListener('submit', lookup);
+  $('lookup-clear').addEventListener('click', () => {
+    $('lookup-author').value = '';
+    $('lookup-comment').value = '';
+    state.page = 0;
+    load();
+  });
   $('prev').addEventListener('click', () => { state.page = Math.max(0, state.page - 1); load(); });
   $('next').addEventListener('click', () => { state.page += 1; load(); });
   document.addEventListener('keydown', onKey);
   await load();
   // live updates: newly held comments appear (highlighted) without a reload
+  // (the corrections view is read on demand: a list that moved under the moderator's keys would mislead)
   setInterval(() => { if (state.tab === 'pending' && !document.hidden) load(); }, POLL_MS);
 }
 

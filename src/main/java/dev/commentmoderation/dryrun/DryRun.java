@@ -19,6 +19,7 @@ import dev.commentmoderation.classifier.ModelFile;
 import dev.commentmoderation.policy.Policy;
 import dev.commentmoderation.policy.PolicyException;
 import dev.commentmoderation.policy.PolicyLoader;
+import dev.commentmoderation.rules.StatefulSettings;
 
 /**
  * {@code dry-run}: applies a moderation policy to a JSON-lines file of CommentSubmitted events and prints what the
@@ -81,7 +82,7 @@ public final class DryRun {
 			return OK;
 		}
 		boolean json = arguments.format() == DryRunArguments.Format.JSON;
-		PolicyLoader loader = ServiceDefaults.loader(this.clock);
+		PolicyLoader loader = PolicyLoader.withDefaults(this.clock);
 		try {
 			if (arguments.checkPolicy() != null) {
 				Policy checked = load(loader, arguments.checkPolicy());
@@ -100,7 +101,7 @@ public final class DryRun {
 			Policy current = (arguments.compare() != null) ? load(loader, arguments.compare()) : null;
 			List<Replay.Line> lines = read(arguments);
 			Instant start = this.clock.instant();
-			List<Outcome> outcomes = Replay.run(policy, ServiceDefaults.STATEFUL, start, lines, scoring);
+			List<Outcome> outcomes = Replay.run(policy, StatefulSettings.DEFAULTS, start, lines, scoring);
 			if (current == null) {
 				if (json) {
 					JsonReport.outcomes(outcomes, policy, name(arguments.policy()), scoring, this.out);
@@ -110,7 +111,7 @@ public final class DryRun {
 				}
 				return OK;
 			}
-			List<Outcome> before = Replay.run(current, ServiceDefaults.STATEFUL, start, lines, scoring);
+			List<Outcome> before = Replay.run(current, StatefulSettings.DEFAULTS, start, lines, scoring);
 			if (json) {
 				JsonReport.changes(before, current, name(arguments.compare()), outcomes, policy,
 						name(arguments.policy()), this.out);

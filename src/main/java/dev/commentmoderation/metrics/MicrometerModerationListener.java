@@ -3,6 +3,7 @@ package dev.commentmoderation.metrics;
 import java.time.Duration;
 import java.util.EnumMap;
 import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -19,6 +20,7 @@ import org.springframework.stereotype.Component;
 import dev.commentmoderation.events.DeadLetterHeaders;
 import dev.commentmoderation.events.EnvelopeError;
 import dev.commentmoderation.events.InvalidEnvelopeException;
+import dev.commentmoderation.policy.RuleHits;
 import dev.commentmoderation.rules.Decision;
 import dev.commentmoderation.rules.Reason;
 import dev.commentmoderation.rules.ReasonCode;
@@ -56,12 +58,12 @@ import dev.commentmoderation.stream.ModerationListener;
  * </ul>
  */
 @Component
-public class MicrometerModerationListener implements ModerationListener {
+public class MicrometerModerationListener implements ModerationListener, RuleHits {
 
 	private static final Logger log = LoggerFactory.getLogger(MicrometerModerationListener.class);
 
 	/** Per-rule hits, tagged rule and site. */
-	public static final String RULE_HITS = "moderation.rule.hits";
+	static final String RULE_HITS = "moderation.rule.hits";
 
 	private final MeterRegistry registry;
 
@@ -189,6 +191,18 @@ public class MicrometerModerationListener implements ModerationListener {
 		this.deadLetterCounters.get(failure.error()).increment();
 		log.warn("Dead-lettered record {}-{}@{}: {}", source.topic(), source.partition(), source.offset(),
 				failure.error());
+	}
+
+	/** The {@code moderation.rule.hits} counters of this instance, for the moderator view. */
+	@Override
+	public Map<String, Map<ReasonCode, Long>> bySite() {
+		Map<String, Map<ReasonCode, Long>> hits = new HashMap<>();
+		this.ruleHitCounters.forEach((site, counters) -> {
+			Map<ReasonCode, Long> siteHits = new EnumMap<>(ReasonCode.class);
+			counters.forEach((code, counter) -> siteHits.put(code, (long) counter.count()));
+			hits.put(site, siteHits);
+		});
+		return hits;
 	}
 
 	/** Registered per site on its first hit: sites are the policy's keys, so the series are bounded. */

@@ -3,21 +3,15 @@ package dev.commentmoderation.policy;
 import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.EnumMap;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.Supplier;
 
-import io.micrometer.core.instrument.Counter;
-import io.micrometer.core.instrument.MeterRegistry;
-
 import org.springframework.boot.actuate.endpoint.annotation.Endpoint;
 import org.springframework.boot.actuate.endpoint.annotation.ReadOperation;
 
-import dev.commentmoderation.metrics.MicrometerModerationListener;
 import dev.commentmoderation.rules.ReasonCode;
 import dev.commentmoderation.rules.RuleAction;
 import dev.commentmoderation.rules.RuleActions;
@@ -26,8 +20,8 @@ import dev.commentmoderation.rules.RuleSettings;
 /**
  * The moderator view, {@code /actuator/moderation}: the policy in force and whether the file on disk was refused,
  * then per site ({@code _default} first, then the policy's sites in file order) every setting and every rule, in
- * {@link ReasonCode} order, with its action, score and hits. Hits are this instance's
- * {@code moderation.rule.hits} counters, since it started.
+ * {@link ReasonCode} order, with its action, score and hits. Hits are this instance's, since it started
+ * ({@link RuleHits}).
  * <p>
  * Blocked and held terms are counted, not listed: ops dashboards read this view too, and the terms are what
  * spammers would like to learn.
@@ -41,25 +35,25 @@ public class ModerationEndpoint {
 
 	private final Duration reloadInterval;
 
-	private final MeterRegistry registry;
+	private final RuleHits ruleHits;
 
 	/**
 	 * @param refusal the problems of the file on disk while it is refused, null otherwise
 	 * @param reloadInterval how often the file is checked
 	 */
 	public ModerationEndpoint(Supplier<Policy> policy, Supplier<PolicyException> refusal, Duration reloadInterval,
-			MeterRegistry registry) {
+			RuleHits ruleHits) {
 		this.policy = Objects.requireNonNull(policy, "policy");
 		this.refusal = Objects.requireNonNull(refusal, "refusal");
 		this.reloadInterval = Objects.requireNonNull(reloadInterval, "reloadInterval");
-		this.registry = Objects.requireNonNull(registry, "registry");
+		this.ruleHits = Objects.requireNonNull(ruleHits, "ruleHits");
 	}
 
 	@ReadOperation
 	public View view() {
 		Policy policy = this.policy.get();
 		PolicyException refused = this.refusal.get();
-		Map<String, Map<ReasonCode, Long>> hits = hits();
+		Map<String, Map<ReasonCode, Long>> hits = this.ruleHits.bySite();
 		Map<String, SiteView> sites = new LinkedHashMap<>();
 		sites.put(Policy.DEFAULT_SITE, site(policy.defaults(), hits));
 		policy.sites().forEach((name, site) -> sites.put(name, site(site, hits)));
@@ -85,21 +79,6 @@ public class ModerationEndpoint {
 				Durations.format(settings.minSubmitTime()), Durations.format(site.decisionRules().floodInterval()),
 				site.decisionRules().trustedAuthorMinApproved(), settings.spamPatterns(),
 				settings.blockedTerms().size(), settings.heldTerms().size(), rules);
-	}
-
-	/** site → rule → hits, from the counters registered so far (a site's appear on its first hit). */
-	private Map<String, Map<ReasonCode, Long>> hits() {
-		Map<String, Map<ReasonCode, Long>> hits = new HashMap<>();
-		for (Counter counter : this.registry.find(MicrometerModerationListener.RULE_HITS).counters()) {
-			String site = counter.getId().getTag("site");
-			String rule = counter.getId().getTag("rule");
-			if (site == null || rule == null) {
-				continue;
-			}
-			hits.computeIfAbsent(site, key -> new EnumMap<>(ReasonCode.class))
-				.merge(ReasonCode.valueOf(rule), (long) counter.count(), Long::sum);
-		}
-		return hits;
 	}
 
 	/** 2 rather than 2.0 or 2E+0, so that the JSON reads as the policy file was written. */

@@ -15,7 +15,9 @@ import org.springframework.context.SmartLifecycle;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-import dev.commentmoderation.settings.PolicyProperties;
+import dev.commentmoderation.rules.DecisionRules;
+import dev.commentmoderation.rules.RuleSettings;
+import dev.commentmoderation.rules.StatefulSettings;
 
 /**
  * Loads the policy at start-up (a policy file that is not valid stops start-up, naming moderation.policy.file and
@@ -28,6 +30,12 @@ import dev.commentmoderation.settings.PolicyProperties;
 class PolicyConfiguration {
 
 	private static final Logger log = LoggerFactory.getLogger(PolicyConfiguration.class);
+
+	/** The settings a policy file inherits from (moderation.rules.*), and the whole policy when there is none. */
+	@Bean
+	PolicyLoader.Base policyBase(RuleSettings settings, StatefulSettings stateful) {
+		return new PolicyLoader.Base(settings, DecisionRules.of(settings.actions(), stateful));
+	}
 
 	@Bean
 	PolicyLoader policyLoader(PolicyLoader.Base policyBase, PolicyProperties properties) {

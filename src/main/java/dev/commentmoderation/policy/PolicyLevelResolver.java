@@ -38,7 +38,7 @@ final class PolicyLevelResolver {
 
 	private final Path directory;
 
-	private final Duration maxFloodInterval;
+	private final FloodLimit floodLimit;
 
 	private final List<String> problems;
 
@@ -52,10 +52,10 @@ final class PolicyLevelResolver {
 	 * @param hashed where the content of every term file read is added, for the version
 	 * @param files where the path of every term file named is added
 	 */
-	PolicyLevelResolver(Path directory, Duration maxFloodInterval, List<String> problems, List<byte[]> hashed,
+	PolicyLevelResolver(Path directory, FloodLimit floodLimit, List<String> problems, List<byte[]> hashed,
 			List<Path> files) {
 		this.directory = directory;
-		this.maxFloodInterval = maxFloodInterval;
+		this.floodLimit = floodLimit;
 		this.problems = problems;
 		this.hashed = hashed;
 		this.files = files;
@@ -74,10 +74,9 @@ final class PolicyLevelResolver {
 		int maxLinks = integer(node, "max-links", s.maxLinks());
 		Duration minSubmitTime = duration(path, node, "min-submit-time", s.minSubmitTime());
 		Duration floodInterval = duration(path, node, "flood-interval", d.floodInterval());
-		if (floodInterval.compareTo(this.maxFloodInterval) > 0) {
-			this.problems.add(path + ".flood-interval: " + floodInterval + " is longer than "
-					+ "moderation.policy.max-flood-interval (" + this.maxFloodInterval
-					+ "), the longest the flood stores keep");
+		String floodProblem = this.floodLimit.problem(path + ".flood-interval", floodInterval);
+		if (floodProblem != null) {
+			this.problems.add(floodProblem);
 		}
 		int trustedMin = integer(node, "trusted-author-min-approved", d.trustedAuthorMinApproved());
 		Set<ReasonCode> trustedHeldFor = d.trustedAuthorHeldFor();

@@ -23,6 +23,7 @@ import com.networknt.schema.SpecificationVersion;
 
 import dev.commentmoderation.rules.DecisionRules;
 import dev.commentmoderation.rules.RuleSettings;
+import dev.commentmoderation.rules.StatefulSettings;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.StreamReadFeature;
 import tools.jackson.databind.JsonNode;
@@ -49,8 +50,18 @@ public final class PolicyLoader {
 		.enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
 		.build();
 
+	/**
+	 * moderation.policy.max-flood-interval when it is not set: an hour of flood state is small (one timestamp per
+	 * author and IP) and covers every flood interval a site would want.
+	 */
+	public static final Duration DEFAULT_MAX_FLOOD_INTERVAL = Duration.ofHours(1);
+
 	/** The settings a policy inherits from: the service's moderation.rules.* (or the built-in defaults). */
 	public record Base(RuleSettings settings, DecisionRules decisionRules) {
+
+		/** What the service builds when no moderation.rules.* property is set. */
+		public static final Base DEFAULTS = new Base(RuleSettings.DEFAULTS,
+				DecisionRules.of(RuleSettings.DEFAULTS.actions(), StatefulSettings.DEFAULTS));
 
 		public Base {
 			Objects.requireNonNull(settings, "settings");
@@ -61,25 +72,32 @@ public final class PolicyLoader {
 
 	private final Base base;
 
-	private final Duration maxFloodInterval;
+	private final FloodLimit floodLimit;
 
 	private final Clock clock;
 
 	/**
 	 * @param maxFloodInterval the longest flood interval the flood stores can serve (they are sized at start-up)
+	 * @throws IllegalArgumentException naming moderation.rules.flood-interval when the base's is longer
 	 */
 	public PolicyLoader(Base base, Duration maxFloodInterval, Clock clock) {
 		this.base = Objects.requireNonNull(base, "base");
-		this.maxFloodInterval = Objects.requireNonNull(maxFloodInterval, "maxFloodInterval");
+		this.floodLimit = new FloodLimit(Objects.requireNonNull(maxFloodInterval, "maxFloodInterval"));
 		this.clock = Objects.requireNonNull(clock, "clock");
-		if (base.decisionRules().floodInterval().compareTo(maxFloodInterval) > 0) {
-			throw new IllegalArgumentException("the flood interval " + base.decisionRules().floodInterval()
-					+ " is longer than the maximum " + maxFloodInterval);
+		String problem = this.floodLimit.problem("moderation.rules.flood-interval",
+				base.decisionRules().floodInterval());
+		if (problem != null) {
+			throw new IllegalArgumentException(problem);
 		}
 	}
 
+	/** A loader on the service's defaults: no moderation.rules.* and no moderation.policy.* property set. */
+	public static PolicyLoader withDefaults(Clock clock) {
+		return new PolicyLoader(Base.DEFAULTS, DEFAULT_MAX_FLOOD_INTERVAL, clock);
+	}
+
 	public Duration maxFloodInterval() {
-		return this.maxFloodInterval;
+		return this.floodLimit.max();
 	}
 
 	/** The policy of the base settings alone, when there is no policy file. */
@@ -135,7 +153,7 @@ public final class PolicyLoader {
 		hashed.add(baseDescription().getBytes(StandardCharsets.UTF_8));
 		hashed.add(content);
 		List<Path> files = new ArrayList<>();
-		PolicyLevelResolver resolver = new PolicyLevelResolver(directory, this.maxFloodInterval, problems, hashed, files);
+		PolicyLevelResolver resolver = new PolicyLevelResolver(directory, this.floodLimit, problems, hashed, files);
 		PolicyLevelResolver.Level defaults = resolver.resolve("defaults", root.path("defaults"),
 				new PolicyLevelResolver.Level(this.base.settings(), this.base.decisionRules()));
 		Map<String, PolicyLevelResolver.Level> sites = new LinkedHashMap<>();
@@ -167,7 +185,7 @@ public final class PolicyLoader {
 	/** The base settings, described deterministically: a change of them changes the version. */
 	private String baseDescription() {
 		return this.base.settings() + "\n" + this.base.decisionRules() + "\nmax-flood-interval="
-				+ this.maxFloodInterval;
+				+ this.floodLimit.max();
 	}
 
 	private static String hash(List<byte[]> parts) {

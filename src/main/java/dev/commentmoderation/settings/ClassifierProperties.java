@@ -12,7 +12,9 @@ import dev.commentmoderation.classifier.ClassifierSettings;
 
 /**
  * The spam classifier (docs/classifier.md): learns from moderators' verdicts, scores every comment in the first
- * stage. Defaults are {@link ClassifierSettings#DEFAULTS}.
+ * stage. A property that is not set takes the core's default, {@link ClassifierSettings#DEFAULTS} (the one
+ * definition, which the dry run and the classifier tool use too); {@code enabled}, which only the service has,
+ * defaults to true.
  *
  * @param enabled score comments and learn from verdicts; off: no SPAM_CLASSIFIER reason, no modelVersion
  * @param minSpamLabels the classifier abstains until a model has learned this many spam comments
@@ -29,15 +31,29 @@ import dev.commentmoderation.classifier.ClassifierSettings;
 @ConfigurationProperties("moderation.classifier")
 public record ClassifierProperties(
 		@DefaultValue("true") boolean enabled,
-		@DefaultValue("200") @Min(1) int minSpamLabels,
-		@DefaultValue("200") @Min(1) int minHamLabels,
-		@DefaultValue("0.85") @DecimalMin("0") @DecimalMax("1") double holdAt,
-		@DefaultValue("0.98") @DecimalMin("0") @DecimalMax("1") double rejectAt,
-		@DefaultValue("100000") @Min(1) int maxTokens,
-		@DefaultValue("true") boolean perSiteModels,
-		@DefaultValue("false") boolean autolearn,
-		@DefaultValue("0.995") @DecimalMin("0") @DecimalMax("1") double autolearnSpamAt,
-		@DefaultValue("0.01") @DecimalMin("0") @DecimalMax("1") double autolearnHamBelow) {
+		@Min(1) Integer minSpamLabels,
+		@Min(1) Integer minHamLabels,
+		@DecimalMin("0") @DecimalMax("1") Double holdAt,
+		@DecimalMin("0") @DecimalMax("1") Double rejectAt,
+		@Min(1) Integer maxTokens,
+		Boolean perSiteModels,
+		Boolean autolearn,
+		@DecimalMin("0") @DecimalMax("1") Double autolearnSpamAt,
+		@DecimalMin("0") @DecimalMax("1") Double autolearnHamBelow) {
+
+	/** Unset properties (null here) take the core's defaults. */
+	public ClassifierProperties {
+		ClassifierSettings d = ClassifierSettings.DEFAULTS;
+		minSpamLabels = (minSpamLabels != null) ? minSpamLabels : d.minSpamLabels();
+		minHamLabels = (minHamLabels != null) ? minHamLabels : d.minHamLabels();
+		holdAt = (holdAt != null) ? holdAt : d.holdAt();
+		rejectAt = (rejectAt != null) ? rejectAt : d.rejectAt();
+		maxTokens = (maxTokens != null) ? maxTokens : d.maxTokens();
+		perSiteModels = (perSiteModels != null) ? perSiteModels : d.perSiteModels();
+		autolearn = (autolearn != null) ? autolearn : d.autolearn();
+		autolearnSpamAt = (autolearnSpamAt != null) ? autolearnSpamAt : d.autolearnSpamAt();
+		autolearnHamBelow = (autolearnHamBelow != null) ? autolearnHamBelow : d.autolearnHamBelow();
+	}
 
 	/** The core's settings; a combination it refuses (reject-at below hold-at) stops start-up with its message. */
 	public ClassifierSettings toSettings() {

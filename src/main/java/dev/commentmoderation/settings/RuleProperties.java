@@ -9,14 +9,18 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
-import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
 
 import dev.commentmoderation.rules.ReasonCode;
 import dev.commentmoderation.rules.RuleAction;
+import dev.commentmoderation.rules.RuleSettings;
+import dev.commentmoderation.rules.StatefulSettings;
 
 /**
- * Moderation rule thresholds; defaults follow WordPress. Lengths are UTF-8 bytes.
+ * Moderation rule thresholds. Lengths are UTF-8 bytes. A property that is not set takes the core's default,
+ * {@link RuleSettings#DEFAULTS} or {@link StatefulSettings#DEFAULTS} (WordPress's where it has one): they are the
+ * one definition of the defaults, for the service and the dry run alike. Binding fills them in here, before
+ * validation, so a value that is set is still checked and a bad one still stops start-up naming the property.
  *
  * @param maxNameBytes longest author name accepted
  * @param maxEmailBytes longest author email accepted
@@ -43,22 +47,50 @@ import dev.commentmoderation.rules.RuleAction;
 @Validated
 @ConfigurationProperties("moderation.rules")
 public record RuleProperties(
-		@DefaultValue("245") @Min(1) int maxNameBytes,
-		@DefaultValue("100") @Min(1) int maxEmailBytes,
-		@DefaultValue("200") @Min(1) int maxUrlBytes,
-		@DefaultValue("65525") @Min(1) int maxContentBytes,
-		@DefaultValue("2") @Min(0) int maxLinks,
-		@DefaultValue List<@NotNull String> blockedTerms,
+		@Min(1) Integer maxNameBytes,
+		@Min(1) Integer maxEmailBytes,
+		@Min(1) Integer maxUrlBytes,
+		@Min(1) Integer maxContentBytes,
+		@Min(0) Integer maxLinks,
+		List<@NotNull String> blockedTerms,
 		@ReadableFile Path blockedTermsFile,
-		@DefaultValue({ "(?i)\\[url=", "(?i)<a\\s[^>]*href" }) List<@NotNull @Re2Regex String> spamPatterns,
-		@DefaultValue("5s") @NotNull @NonNegativeDuration Duration minSubmitTime,
-		@DefaultValue List<@NotNull String> heldTerms,
+		List<@NotNull @Re2Regex String> spamPatterns,
+		@NonNegativeDuration Duration minSubmitTime,
+		List<@NotNull String> heldTerms,
 		@ReadableFile Path heldTermsFile,
-		@DefaultValue Map<@NotNull ReasonCode, @NotNull RuleAction> actions,
-		@DefaultValue("15s") @NotNull @NonNegativeDuration Duration floodInterval,
-		@DefaultValue("7d") @NotNull @PositiveDuration Duration duplicateRetention,
-		@DefaultValue("7d") @NotNull @PositiveDuration Duration decisionRetention,
-		@DefaultValue("1") @Min(0) int trustedAuthorMinApproved,
-		@DefaultValue("365d") @NotNull @PositiveDuration Duration authorRetention,
-		@DefaultValue("30d") @NotNull @PositiveDuration Duration heldRetention) {
+		Map<@NotNull ReasonCode, @NotNull RuleAction> actions,
+		@NonNegativeDuration Duration floodInterval,
+		@PositiveDuration Duration duplicateRetention,
+		@PositiveDuration Duration decisionRetention,
+		@Min(0) Integer trustedAuthorMinApproved,
+		@PositiveDuration Duration authorRetention,
+		@PositiveDuration Duration heldRetention) {
+
+	/** Unset properties (null here) take the core's defaults. */
+	public RuleProperties {
+		RuleSettings rules = RuleSettings.DEFAULTS;
+		StatefulSettings stateful = StatefulSettings.DEFAULTS;
+		maxNameBytes = or(maxNameBytes, rules.maxNameBytes());
+		maxEmailBytes = or(maxEmailBytes, rules.maxEmailBytes());
+		maxUrlBytes = or(maxUrlBytes, rules.maxUrlBytes());
+		maxContentBytes = or(maxContentBytes, rules.maxContentBytes());
+		maxLinks = or(maxLinks, rules.maxLinks());
+		blockedTerms = or(blockedTerms, rules.blockedTerms());
+		spamPatterns = or(spamPatterns, rules.spamPatterns());
+		minSubmitTime = or(minSubmitTime, rules.minSubmitTime());
+		heldTerms = or(heldTerms, rules.heldTerms());
+		// no overrides: every code keeps the action RuleActions.DEFAULTS gives it
+		actions = or(actions, Map.of());
+		floodInterval = or(floodInterval, stateful.floodInterval());
+		duplicateRetention = or(duplicateRetention, stateful.duplicateRetention());
+		decisionRetention = or(decisionRetention, stateful.decisionRetention());
+		trustedAuthorMinApproved = or(trustedAuthorMinApproved, stateful.trustedAuthorMinApproved());
+		authorRetention = or(authorRetention, stateful.authorRetention());
+		heldRetention = or(heldRetention, stateful.heldRetention());
+	}
+
+	private static <T> T or(T value, T otherwise) {
+		return (value != null) ? value : otherwise;
+	}
+
 }

@@ -11,22 +11,22 @@ import java.util.List;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-import dev.commentmoderation.policy.PolicyLoader;
-import dev.commentmoderation.rules.DecisionRules;
 import dev.commentmoderation.rules.RuleActions;
 import dev.commentmoderation.rules.RuleSettings;
 import dev.commentmoderation.rules.StatefulSettings;
 import dev.commentmoderation.rules.TermFile;
 
-/** Turns the validated {@code moderation.rules.*} settings into the base of the moderation policy. */
+/**
+ * Turns the validated {@code moderation.rules.*} settings into the core's values; the policy builds its base from
+ * them (policy.PolicyConfiguration).
+ */
 @Configuration(proxyBeanMethods = false)
 class RulesConfiguration {
 
-	/** The settings a policy file inherits from, and the whole policy when there is none. */
+	/** The rule settings a policy file inherits from, and the whole policy's when there is none. */
 	@Bean
-	PolicyLoader.Base policyBase(RuleProperties rules, StatefulSettings stateful) {
-		RuleSettings settings = ruleSettings(rules);
-		return new PolicyLoader.Base(settings, DecisionRules.of(settings.actions(), stateful));
+	RuleSettings ruleSettings(RuleProperties rules) {
+		return toRuleSettings(rules);
 	}
 
 	@Bean
@@ -35,7 +35,7 @@ class RulesConfiguration {
 				rules.trustedAuthorMinApproved(), rules.authorRetention(), rules.heldRetention());
 	}
 
-	static RuleSettings ruleSettings(RuleProperties rules) {
+	static RuleSettings toRuleSettings(RuleProperties rules) {
 		List<String> blockedTerms = new ArrayList<>(rules.blockedTerms());
 		if (rules.blockedTermsFile() != null) {
 			blockedTerms.addAll(readTerms(rules.blockedTermsFile()));

@@ -7,6 +7,8 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 
+import com.fasterxml.jackson.annotation.JsonFormat;
+
 import dev.commentmoderation.rules.AuthorStanding;
 
 /**
@@ -26,6 +28,7 @@ public record AuthorRecord(Long lastCommentAt, int approved, boolean spamRejecte
 	public static final AuthorRecord NEW = new AuthorRecord(null, 0, false, null, List.of());
 
 	/** One fingerprint: {@code f} the hash of the fingerprint, {@code c} of the commentId, {@code at} its time. */
+	@JsonFormat(shape = JsonFormat.Shape.ARRAY) // no field names: a full record is read and written per comment
 	public record Said(long f, int c, long at) {
 	}
 

@@ -2,7 +2,6 @@ package dev.commentmoderation.stage;
 
 import java.util.List;
 import java.util.Objects;
-import java.util.function.Function;
 import java.util.function.Supplier;
 
 import dev.commentmoderation.policy.Policy;
@@ -43,11 +42,6 @@ public interface CommentRules {
 			SitePolicy site = policy.forSite(comment.siteId());
 			return new Applied(policy.version(), site.site(), site.moderator().reasons(comment), site.decisionRules());
 		};
-	}
-
-	/** Fixed rules under a fixed version (tests, and a service without a policy file). */
-	public static CommentRules fixed(String version, Function<Comment, List<Reason>> reasons, DecisionRules decisionRules) {
-		return comment -> new Applied(version, Policy.DEFAULT_SITE, reasons.apply(comment), decisionRules);
 	}
 
 }

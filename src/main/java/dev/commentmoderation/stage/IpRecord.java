@@ -4,6 +4,8 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 
+import com.fasterxml.jackson.annotation.JsonFormat;
+
 /**
  * What the IP stage remembers of one IP address, as one key-value record per IP: its latest comments (at most
  * {@value #MAX_SEEN}, within the longest flood interval a policy may set plus a minute), each a commentId and its
@@ -16,6 +18,7 @@ public record IpRecord(List<Seen> seen) {
 
 	public static final IpRecord NEW = new IpRecord(List.of());
 
+	@JsonFormat(shape = JsonFormat.Shape.ARRAY) // no field names: a full record is read and written per comment
 	public record Seen(String commentId, long at) {
 	}
 

@@ -5,7 +5,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
 import java.util.function.Predicate;
 
 import org.apache.kafka.common.serialization.Serdes;
@@ -37,16 +36,7 @@ import dev.commentmoderation.stage.StoredDecision;
 import dev.commentmoderation.classifier.ClassifierSettings;
 import dev.commentmoderation.events.CommentEventParser;
 import dev.commentmoderation.events.DecisionWriter;
-import dev.commentmoderation.policy.ActivePolicy;
-import dev.commentmoderation.policy.PolicyLoader;
-import dev.commentmoderation.rules.Comment;
-import dev.commentmoderation.rules.CommentModerator;
-import dev.commentmoderation.rules.DecisionRules;
-import dev.commentmoderation.rules.Reason;
-import dev.commentmoderation.rules.RuleActions;
-import dev.commentmoderation.rules.StatefulModerator;
 import dev.commentmoderation.rules.StatefulSettings;
-import dev.commentmoderation.rules.Verdict;
 
 /**
  * The moderation topology, one exactly-once Kafka Streams application:
@@ -130,21 +120,13 @@ public final class ModerationTopology {
 	public record Topics(String submitted, String approved, String rejected, String deadLetter, String held,
 			String reviewed, String authorActions, String classifierModel, int partitions) {
 
-		public Topics(String submitted, String approved, String rejected, String deadLetter) {
-			this(submitted, approved, rejected, deadLetter, "comments.held", "comments.reviewed",
-					"comments.author-actions", "comments.classifier-model", 6);
-		}
-
 	}
-
-	/** The policy version of decisions made by fixed rules (tests; the service always has a policy). */
-	public static final String FIXED_RULES_VERSION = "fixed";
 
 	private final Topics topics;
 
 	private final CommentRules rules;
 
-	private final StatefulModerator stateful;
+	private final StatefulSettings settings;
 
 	private final Duration maxFloodInterval;
 
@@ -153,57 +135,33 @@ public final class ModerationTopology {
 	private final Clock clock;
 
 	/** The spam classifier; null when it is off. */
-	private CommentClassifier classifier;
+	private final CommentClassifier classifier;
 
 	/**
+	 * The one way to build the topology: the service and every test use it.
+	 *
 	 * @param rules the active policy's rules, asked once per comment
 	 * @param settings retentions; its flood interval and trusted-author count serve comments that carry no policy
 	 * rules (read before policies existed)
 	 * @param maxFloodInterval the longest flood interval any policy may set: the flood stores keep that long
+	 * @param classifier the spam classifier's settings, or null when the classifier is off (no model stage, no
+	 * scores)
 	 */
 	public ModerationTopology(Topics topics, CommentRules rules, StatefulSettings settings,
-			Duration maxFloodInterval, ModerationListener listener, Clock clock) {
+			Duration maxFloodInterval, ModerationListener listener, Clock clock, ClassifierSettings classifier) {
 		this.topics = topics;
 		this.rules = rules;
-		this.stateful = new StatefulModerator(RuleActions.DEFAULTS, settings);
-		this.maxFloodInterval = (maxFloodInterval.compareTo(settings.floodInterval()) < 0)
-				? settings.floodInterval() : maxFloodInterval;
+		this.settings = settings;
+		// checked once, where it is set (policy.FloodLimit): no policy's flood interval is longer
+		this.maxFloodInterval = maxFloodInterval;
 		this.listener = listener;
 		this.clock = clock;
-	}
-
-	/** Fixed stateless rules as a function (tests). */
-	public ModerationTopology(Topics topics, Function<Comment, List<Reason>> rules, RuleActions actions,
-			StatefulSettings settings, ModerationListener listener, Clock clock) {
-		this(topics, CommentRules.fixed(FIXED_RULES_VERSION, rules, DecisionRules.of(actions, settings)), settings,
-				settings.floodInterval(), listener, clock);
-	}
-
-	/** The policy of one moderator's settings, as a service without a policy file has (tests). */
-	public ModerationTopology(Topics topics, CommentModerator moderator, StatefulSettings settings,
-			ModerationListener listener, Clock clock) {
-		this(topics, CommentRules.of(new ActivePolicy(new PolicyLoader(
-				new PolicyLoader.Base(moderator.settings(), DecisionRules.of(moderator.actions(), settings)),
-				settings.floodInterval(), clock)
-			.baseOnly())), settings, settings.floodInterval(), listener, clock);
-	}
-
-	/** Stateless rules as a function (tests); default actions and stateful settings. */
-	public ModerationTopology(Topics topics, Function<Comment, Verdict> moderator, ModerationListener listener,
-			Clock clock) {
-		this(topics, comment -> moderator.apply(comment).reasons(), RuleActions.DEFAULTS, StatefulSettings.DEFAULTS,
-				listener, clock);
-	}
-
-	/** Scores comments with the spam classifier and learns from verdicts (without: no classifier). */
-	public ModerationTopology withClassifier(ClassifierSettings settings) {
-		this.classifier = new CommentClassifier(settings);
-		return this;
+		this.classifier = (classifier != null) ? new CommentClassifier(classifier) : null;
 	}
 
 	public void addTo(StreamsBuilder builder) {
 		DecisionWriter writer = new DecisionWriter();
-		StatefulSettings settings = this.stateful.settings();
+		StatefulSettings settings = this.settings;
 		Duration floodRetention = this.maxFloodInterval.plus(FLOOD_SLACK);
 		IpStage ipStage = new IpStage(floodRetention);
 		AuthorStage authorStage = new AuthorStage(settings, writer, this.clock);

@@ -22,6 +22,7 @@ import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.util.StringUtils;
 
 import dev.commentmoderation.stage.*;
+import dev.commentmoderation.classifier.ClassifierSettings;
 import dev.commentmoderation.health.StreamsStateTracker;
 import dev.commentmoderation.policy.ActivePolicy;
 import dev.commentmoderation.policy.PolicyLoader;
@@ -40,20 +41,19 @@ class StreamsConfiguration {
 	ModerationTopology moderationTopology(StreamsBuilder builder, TopicSettings topics, ActivePolicy policy,
 			PolicyLoader policyLoader, StatefulSettings stateful, ClassifierProperties classifier,
 			ObjectProvider<ModerationListener> listener) {
+		ClassifierSettings classifierSettings;
+		try {
+			classifierSettings = classifier.enabled() ? classifier.toSettings() : null;
+		}
+		catch (IllegalArgumentException ex) {
+			throw new IllegalStateException("Invalid moderation.classifier settings: " + ex.getMessage(), ex);
+		}
 		ModerationTopology topology = new ModerationTopology(
 				new ModerationTopology.Topics(topics.submitted(), topics.approved(), topics.rejected(),
 						topics.deadLetter(), topics.held(), topics.reviewed(), topics.authorActions(),
 						topics.classifierModel(), topics.partitions()),
 				CommentRules.of(policy), stateful, policyLoader.maxFloodInterval(),
-				listener.getIfAvailable(() -> ModerationListener.NONE), Clock.systemUTC());
-		if (classifier.enabled()) {
-			try {
-				topology.withClassifier(classifier.toSettings());
-			}
-			catch (IllegalArgumentException ex) {
-				throw new IllegalStateException("Invalid moderation.classifier settings: " + ex.getMessage(), ex);
-			}
-		}
+				listener.getIfAvailable(() -> ModerationListener.NONE), Clock.systemUTC(), classifierSettings);
 		topology.addTo(builder);
 		return topology;
 	}

@@ -19,7 +19,9 @@ import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.StreamsMetadata;
 import org.apache.kafka.streams.TaskMetadata;
 import org.apache.kafka.streams.ThreadMetadata;
+import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.errors.InvalidStateStoreException;
+import org.apache.kafka.streams.kstream.Windowed;
 import org.apache.kafka.streams.state.HostInfo;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.QueryableStoreType;
@@ -45,6 +47,8 @@ import dev.commentmoderation.workbench.HeldComment;
 import dev.commentmoderation.workbench.Instance;
 import dev.commentmoderation.workbench.ModerationState;
 import dev.commentmoderation.workbench.Partitioned;
+import dev.commentmoderation.workbench.RecentDecision;
+import dev.commentmoderation.workbench.RecentDecisions;
 import dev.commentmoderation.workbench.StateUnavailableException;
 
 /**
@@ -95,6 +99,62 @@ class StreamsModerationState implements ModerationState {
 			partitions.add(partition);
 		}
 		return new Partitioned<>(held, partitions);
+	}
+
+	/**
+	 * One backward fetch per active partition over the time range asked (never past the decision retention): every
+	 * entry recorded in that range is read, none before it. Kafka's window store orders each segment by key, not by
+	 * time, so the newest are kept as a bounded top {@code limit} (memory: the page, plus the ids seen): an entry
+	 * counts only if it is its comment's newest (a key's entries come newest first, the order {@link #latest}
+	 * relies on too), and only its current outcome is filtered on, so a comment taken down is never listed as
+	 * approved.
+	 */
+	@Override
+	public Partitioned<List<RecentDecision>> localRecentDecisions(RecentDecisions.RecentQuery query) {
+		KafkaStreams streams = running();
+		long since = Math.max(query.since().toEpochMilli(),
+				System.currentTimeMillis() - this.settings.decisionRetention().toMillis());
+		// newest first, as RecentDecisions.NEWEST_FIRST; rendered to events only once the page is known
+		java.util.TreeSet<Recorded> newest = new java.util.TreeSet<>(java.util.Comparator
+			.comparing(Recorded::at, java.util.Comparator.reverseOrder())
+			.thenComparing((recorded) -> recorded.state().status().commentId()));
+		Set<Integer> partitions = new HashSet<>();
+		for (int partition : activePartitions(streams, ModerationTopology.STATUS_BY_COMMENT)) {
+			ReadOnlyWindowStore<String, CommentState> history = streams.store(StoreQueryParameters
+				.fromNameAndType(ModerationTopology.COMMENT_HISTORY,
+						QueryableStoreTypes.<String, CommentState>windowStore())
+				.withPartition(partition));
+			Set<String> seen = new HashSet<>();
+			try (KeyValueIterator<Windowed<String>, CommentState> entries = history.backwardFetchAll(
+					Instant.ofEpochMilli(Math.max(0L, since)), Instant.ofEpochMilli(Long.MAX_VALUE))) {
+				while (entries.hasNext()) {
+					KeyValue<Windowed<String>, CommentState> entry = entries.next();
+					String commentId = entry.key.key();
+					Instant recordedAt = Instant.ofEpochMilli(entry.key.window().start());
+					if (!seen.add(commentId)
+							|| (newest.size() >= query.limit() && recordedAt.isBefore(newest.last().at()))) {
+						// an older state of a comment already read, or too old to make the page
+						continue;
+					}
+					CommentState state = entry.value;
+					if (query.matches(state.status().siteId(), state.decision().name())) {
+						newest.add(new Recorded(state, recordedAt));
+						if (newest.size() > query.limit()) {
+							newest.pollLast();
+						}
+					}
+				}
+			}
+			catch (InvalidStateStoreException moved) {
+				throw unavailable(moved);
+			}
+			partitions.add(partition);
+		}
+		return new Partitioned<>(newest.stream().map(this::recentDecision).toList(), partitions);
+	}
+
+	/** A comment's state as the comment history recorded it, and when. */
+	private record Recorded(CommentState state, Instant at) {
 	}
 
 	@Override
@@ -282,6 +342,16 @@ class StreamsModerationState implements ModerationState {
 		return new HeldComment(status.commentId(), status.siteId(), status.postId(), status.author(),
 				Instant.ofEpochMilli(status.heldAtMillis()), status(status.standing(), status.action()),
 				new String(Revisions.json(this.writer, state, state.revisions().size()), StandardCharsets.UTF_8));
+	}
+
+	private RecentDecision recentDecision(Recorded recorded) {
+		CommentState state = recorded.state();
+		Instant recordedAt = recorded.at();
+		CommentStatus status = state.status();
+		int later = (state.revisions() != null) ? state.revisions().size() : 0;
+		return new RecentDecision(status.commentId(), status.siteId(), status.postId(), status.author(),
+				state.decision().name(), state.revision(), recordedAt,
+				new String(Revisions.json(this.writer, state, later), StandardCharsets.UTF_8));
 	}
 
 	private CommentHistory commentHistory(CommentState state) {

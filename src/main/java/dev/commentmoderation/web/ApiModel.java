@@ -39,6 +39,23 @@ final class ApiModel {
 	record QueueResponse(List<QueueItem> comments, int page, int size, long total, Map<String, Long> sites) {
 	}
 
+	/**
+	 * A decided comment in the corrections view; {@code decision} is its current revision's decision event as the
+	 * stream emitted it.
+	 */
+	record DecidedItem(String commentId, String siteId, String postId, String author, String outcome, int revision,
+			Instant recordedAt, JsonNode decision) {
+	}
+
+	/**
+	 * A page of recently decided comments, newest first.
+	 *
+	 * @param since the start of the time range read
+	 * @param more whether older matching comments follow
+	 */
+	record DecidedResponse(List<DecidedItem> comments, int page, int size, boolean more, Instant since) {
+	}
+
 	/** A comment's revisions (decision events, oldest first) and the verdicts recorded for it. */
 	record CommentResponse(String commentId, String siteId, String postId, String author, String decision,
 			int revision, List<JsonNode> revisions, List<RecordedVerdict> verdicts) {

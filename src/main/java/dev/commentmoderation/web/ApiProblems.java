@@ -35,8 +35,8 @@ public class ApiProblems extends ResponseEntityExceptionHandler {
 	@ExceptionHandler
 	ResponseEntity<ProblemDetail> incompleteQueue(IncompleteQueueException ex) {
 		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
-				"The queue is being rebalanced across instances; retry shortly.");
-		problem.setTitle("Queue being rebalanced");
+				"The moderation state is being rebalanced across instances; retry shortly.");
+		problem.setTitle("Being rebalanced");
 		problem.setType(URI.create("urn:comment-moderation:problem:rebalancing"));
 		problem.setProperty("missingPartitions", ex.missing());
 		problem.setProperty("duplicatedPartitions", ex.duplicated());

@@ -18,6 +18,8 @@ import dev.commentmoderation.workbench.HeldComment;
 import dev.commentmoderation.workbench.Instance;
 import dev.commentmoderation.workbench.Partitioned;
 import dev.commentmoderation.workbench.Peers;
+import dev.commentmoderation.workbench.RecentDecision;
+import dev.commentmoderation.workbench.RecentDecisions.RecentQuery;
 import dev.commentmoderation.workbench.StateUnavailableException;
 
 /**
@@ -29,6 +31,9 @@ import dev.commentmoderation.workbench.StateUnavailableException;
 public class PeerClient implements Peers {
 
 	private static final ParameterizedTypeReference<Partitioned<List<HeldComment>>> HELD = new ParameterizedTypeReference<>() {
+	};
+
+	private static final ParameterizedTypeReference<Partitioned<List<RecentDecision>>> RECENT = new ParameterizedTypeReference<>() {
 	};
 
 	private final RestClient rest;
@@ -50,6 +55,18 @@ public class PeerClient implements Peers {
 			.header(WorkbenchSettings.PEER_SECRET_HEADER, secret())
 			.retrieve()
 			.body(HELD));
+	}
+
+	@Override
+	public Partitioned<List<RecentDecision>> recentDecisions(Instance instance, RecentQuery query) {
+		return call(instance, () -> this.rest.get()
+			.uri(base(instance) + "/decided?site={site}&outcome={outcome}&since={since}&page={page}&size={size}",
+					(query.site() != null) ? query.site() : "",
+					(query.outcome() != null) ? query.outcome().name() : "", query.since().toString(), query.page(),
+					query.size())
+			.header(WorkbenchSettings.PEER_SECRET_HEADER, secret())
+			.retrieve()
+			.body(RECENT));
 	}
 
 	@Override

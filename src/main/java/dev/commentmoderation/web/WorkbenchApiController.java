@@ -2,7 +2,9 @@ package dev.commentmoderation.web;
 
 import java.security.Principal;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.util.LinkedHashSet;
 import java.util.List;
 
@@ -29,6 +31,8 @@ import dev.commentmoderation.web.ApiModel.AuthorActionPublished;
 import dev.commentmoderation.web.ApiModel.AuthorActionRequest;
 import dev.commentmoderation.web.ApiModel.BulkVerdictRequest;
 import dev.commentmoderation.web.ApiModel.CommentResponse;
+import dev.commentmoderation.web.ApiModel.DecidedItem;
+import dev.commentmoderation.web.ApiModel.DecidedResponse;
 import dev.commentmoderation.web.ApiModel.QueueItem;
 import dev.commentmoderation.web.ApiModel.QueueResponse;
 import dev.commentmoderation.web.ApiModel.VerdictRequest;
@@ -37,6 +41,10 @@ import dev.commentmoderation.workbench.AuthorHistory;
 import dev.commentmoderation.workbench.CommentHistory;
 import dev.commentmoderation.workbench.HeldQueue.QueuePage;
 import dev.commentmoderation.workbench.HeldQueue.QueueQuery;
+import dev.commentmoderation.workbench.RecentDecisions;
+import dev.commentmoderation.workbench.RecentDecisions.Outcome;
+import dev.commentmoderation.workbench.RecentDecisions.RecentPage;
+import dev.commentmoderation.workbench.RecentDecisions.RecentQuery;
 import dev.commentmoderation.workbench.WorkbenchEvents.AuthorAction;
 import dev.commentmoderation.workbench.WorkbenchEvents.Verdict;
 
@@ -53,6 +61,9 @@ public class WorkbenchApiController {
 	private final WorkbenchQueries queries;
 
 	private final WorkbenchPublisher publisher;
+
+	/** Far longer than any sensible decision retention: only a guard against nonsense. */
+	private static final Duration MAX_WITHIN = Duration.ofDays(366);
 
 	private final Clock clock = Clock.systemUTC();
 
@@ -73,6 +84,34 @@ public class WorkbenchApiController {
 					held.authorStatus(), JSON.readTree(held.decisionJson())))
 			.toList();
 		return new QueueResponse(items, result.page(), result.size(), result.total(), result.perSite());
+	}
+
+	/**
+	 * Recently decided comments, newest first: the corrections view (approved ones to take down, rejected ones to
+	 * rescue).
+	 *
+	 * @param outcome APPROVED or REJECTED (the current outcome), or absent for both
+	 * @param within how far back to read, an ISO-8601 duration (default one day); the decision retention bounds it
+	 */
+	@GetMapping("/decided")
+	public DecidedResponse decided(@RequestParam(required = false) @Size(max = 200) String site,
+			@RequestParam(required = false) Outcome outcome, @RequestParam(defaultValue = "P1D") String within,
+			@RequestParam(defaultValue = "0") @Min(0) @Max(RecentDecisions.MAX_DEPTH) int page,
+			@RequestParam(defaultValue = "50") @Min(1) @Max(100) int size) {
+		if ((page + 1L) * size > RecentDecisions.MAX_DEPTH) {
+			throw new BadRequestException("(page + 1) * size must be at most " + RecentDecisions.MAX_DEPTH
+					+ ": narrow the site or the time range (within) instead of paging deeper");
+		}
+		Instant since = now().minus(positiveDuration("within", within));
+		RecentPage result = this.queries.workbench()
+			.recentDecisions(new RecentQuery(blankToNull(site), outcome, since, page, size));
+		List<DecidedItem> items = result.decisions()
+			.stream()
+			.map((decided) -> new DecidedItem(decided.commentId(), decided.siteId(), decided.postId(),
+					decided.author(), decided.decision(), decided.revision(), decided.recordedAt(),
+					JSON.readTree(decided.decisionJson())))
+			.toList();
+		return new DecidedResponse(items, result.page(), result.size(), result.more(), since);
 	}
 
 	@GetMapping("/comments/{commentId}")
@@ -128,6 +167,22 @@ public class WorkbenchApiController {
 
 	private Instant now() {
 		return this.clock.instant();
+	}
+
+	private static Duration positiveDuration(String parameter, String value) {
+		Duration duration;
+		try {
+			duration = Duration.parse(value);
+		}
+		catch (DateTimeParseException ex) {
+			throw new BadRequestException(parameter + " must be an ISO-8601 duration such as PT6H or P7D, not '"
+					+ value + "'");
+		}
+		if (duration.isNegative() || duration.isZero() || duration.compareTo(MAX_WITHIN) > 0) {
+			throw new BadRequestException(parameter + " must be positive and at most " + MAX_WITHIN
+					+ " (the decision retention bounds what is read anyway)");
+		}
+		return duration;
 	}
 
 	private static String blankToNull(String value) {

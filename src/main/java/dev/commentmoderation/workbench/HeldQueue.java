@@ -44,10 +44,11 @@ public final class HeldQueue {
 				perSite);
 	}
 
-	private static void checkCoverage(List<Partitioned<List<HeldComment>>> answers, int partitions) {
+	/** Also for {@link RecentDecisions}: any fan-out over the review stage's partitions. */
+	static void checkCoverage(List<? extends Partitioned<?>> answers, int partitions) {
 		Set<Integer> seen = new TreeSet<>();
 		Set<Integer> twice = new TreeSet<>();
-		for (Partitioned<List<HeldComment>> answer : answers) {
+		for (Partitioned<?> answer : answers) {
 			for (Integer partition : answer.partitions()) {
 				if (!seen.add(partition)) {
 					twice.add(partition);
@@ -109,7 +110,7 @@ public final class HeldQueue {
 		private final Set<Integer> unknown;
 
 		IncompleteQueueException(Set<Integer> missing, Set<Integer> duplicated, Set<Integer> unknown) {
-			super("The held queue is being rebalanced: partitions missing " + missing + ", answered twice "
+			super("The moderation state is being rebalanced: partitions missing " + missing + ", answered twice "
 					+ duplicated + ", unknown " + unknown);
 			this.missing = Set.copyOf(missing);
 			this.duplicated = Set.copyOf(duplicated);

@@ -14,6 +14,13 @@ public interface ModerationState {
 	Partitioned<List<HeldComment>> localHeldComments();
 
 	/**
+	 * Decided comments of this instance's active partitions whose current outcome matches the query and was
+	 * recorded since {@code query.since()}: the newest {@code query.limit()} of them, newest first. Reads the
+	 * review stage's comment history over that time range only.
+	 */
+	Partitioned<List<RecentDecision>> localRecentDecisions(RecentDecisions.RecentQuery query);
+
+	/**
 	 * A comment of a partition active here; empty when unknown (or past the decision retention).
 	 *
 	 * @throws StateUnavailableException also when the comment's partition is active on another instance (route
@@ -34,7 +41,10 @@ public interface ModerationState {
 	/** The instance whose active partition holds this author's state. */
 	Instance ownerOfAuthor(String normalizedEmail);
 
-	/** Every instance with active partitions of the held-comments store. */
+	/**
+	 * Every instance with active partitions of the held-comments store (the review stage's: the comment history
+	 * lives beside it).
+	 */
 	List<Instance> instancesWithHeldComments();
 
 	/** This instance. */

@@ -10,6 +10,9 @@ public interface Peers {
 	Partitioned<List<HeldComment>> heldComments(Instance instance);
 
 	/** @throws StateUnavailableException when the instance does not answer */
+	Partitioned<List<RecentDecision>> recentDecisions(Instance instance, RecentDecisions.RecentQuery query);
+
+	/** @throws StateUnavailableException when the instance does not answer */
 	Optional<CommentHistory> comment(Instance instance, String commentId);
 
 	/** @throws StateUnavailableException when the instance does not answer */

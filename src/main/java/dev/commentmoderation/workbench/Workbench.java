@@ -35,6 +35,22 @@ public final class Workbench {
 		return HeldQueue.merge(answers, this.state.partitions(), query);
 	}
 
+	/**
+	 * Recently decided comments across instances (the corrections view), newest first.
+	 *
+	 * @throws HeldQueue.IncompleteQueueException when the instances' answers do not cover every partition once
+	 * @throws StateUnavailableException when this instance or another cannot answer now
+	 */
+	public RecentDecisions.RecentPage recentDecisions(RecentDecisions.RecentQuery query) {
+		List<Partitioned<List<RecentDecision>>> answers = new ArrayList<>();
+		Instance self = this.state.self();
+		for (Instance instance : this.state.instancesWithHeldComments()) {
+			answers.add(instance.equals(self) ? this.state.localRecentDecisions(query)
+					: this.peers.recentDecisions(instance, query));
+		}
+		return RecentDecisions.merge(answers, this.state.partitions(), query);
+	}
+
 	/** @throws StateUnavailableException when the owner cannot answer now */
 	public Optional<CommentHistory> comment(String commentId) {
 		Instance owner = this.state.ownerOfComment(commentId);

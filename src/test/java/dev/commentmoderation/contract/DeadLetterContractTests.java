@@ -17,6 +17,7 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 import dev.commentmoderation.events.EnvelopeError;
+import dev.commentmoderation.testing.ModerationTopologyDriver;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -90,16 +91,16 @@ class DeadLetterContractTests {
 		byte[] valid = "{\"commentId\":\"c-1\",\"content\":\"hi\"}".getBytes(StandardCharsets.UTF_8);
 		this.topology.send(null, valid, TIMESTAMP);
 		this.topology.send(null, valid, TIMESTAMP);
-		List<ModerationTopologyHarness.Output> written = this.topology.send(null, "[]".getBytes(StandardCharsets.UTF_8),
+		List<ModerationTopologyDriver.Output> written = this.topology.send(null, "[]".getBytes(StandardCharsets.UTF_8),
 				TIMESTAMP);
 		assertThat(written).singleElement()
 			.satisfies(dead -> assertThat(longHeader(dead.headers(), "kafka_dlt-original-offset")).isEqualTo(2L));
 	}
 
 	private void assertDeadLettered(byte[] key, byte[] value, EnvelopeError error) {
-		List<ModerationTopologyHarness.Output> written = this.topology.send(key, value, TIMESTAMP);
+		List<ModerationTopologyDriver.Output> written = this.topology.send(key, value, TIMESTAMP);
 		assertThat(written).as("only a dead letter, never a decision").hasSize(1);
-		ModerationTopologyHarness.Output dead = written.get(0);
+		ModerationTopologyDriver.Output dead = written.get(0);
 		assertThat(dead.topic()).isEqualTo("comments.submitted.DLT");
 		assertThat(dead.key()).as("original key bytes").isEqualTo(key);
 		assertThat(dead.value()).as("original value bytes").isEqualTo(value);

@@ -18,6 +18,8 @@ import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
+import dev.commentmoderation.testing.ModerationTopologyDriver;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -91,7 +93,7 @@ class DocsKcatExamplesTests {
 			assertThat(DECIDED).as("the expected decision of %s (%s)", commentId, example.page()).containsKey(commentId);
 			// each page's example on a service of its own: the same comment on two pages would be a DUPLICATE
 			try (ModerationTopologyHarness topology = new ModerationTopologyHarness()) {
-				List<ModerationTopologyHarness.Output> written = topology.send(
+				List<ModerationTopologyDriver.Output> written = topology.send(
 						example.key().getBytes(StandardCharsets.UTF_8), example.json().getBytes(StandardCharsets.UTF_8),
 						Instant.parse("2026-11-28T10:00:00Z"));
 				assertThat(written).as(example.page() + ": " + commentId).hasSize(1);

@@ -22,6 +22,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 import dev.commentmoderation.rules.ReasonCode;
 import dev.commentmoderation.rules.RuleAction;
 import dev.commentmoderation.rules.RuleActions;
+import dev.commentmoderation.testing.ModerationTopologyDriver;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -44,10 +45,10 @@ class SampleCommentsContractTests {
 	private static ModerationTopologyHarness topology;
 
 	/** commentId -> everything the topology wrote for that sample */
-	private static final Map<String, List<ModerationTopologyHarness.Output>> outputs = new LinkedHashMap<>();
+	private static final Map<String, List<ModerationTopologyDriver.Output>> outputs = new LinkedHashMap<>();
 
 	/** commentId -> everything the topology wrote for the sample review of that comment */
-	private static final Map<String, List<ModerationTopologyHarness.Output>> reviewed = new LinkedHashMap<>();
+	private static final Map<String, List<ModerationTopologyDriver.Output>> reviewed = new LinkedHashMap<>();
 
 	/** commentId -> the sample line */
 	private static final Map<String, String> samples = new LinkedHashMap<>();
@@ -94,9 +95,9 @@ class SampleCommentsContractTests {
 			String commentId = review.path("commentId").asString();
 			// a held sample gets its final decision; a decided one a correction
 			assertThat(MAPPER.readTree(onlyOutput(commentId).value()).path("revision").asInt()).isEqualTo(1);
-			List<ModerationTopologyHarness.Output> written = reviewed.get(commentId);
+			List<ModerationTopologyDriver.Output> written = reviewed.get(commentId);
 			assertThat(written).as("one final decision for %s", commentId).hasSize(1);
-			ModerationTopologyHarness.Output output = written.get(0);
+			ModerationTopologyDriver.Output output = written.get(0);
 			ContractSchemas.assertValidDecision(output.value());
 			JsonNode decision = MAPPER.readTree(output.value());
 			String verdict = review.path("decision").asString();
@@ -129,9 +130,9 @@ class SampleCommentsContractTests {
 	@ParameterizedTest(name = "{0}")
 	@MethodSource("sampleIds")
 	void getsExactlyOneDecisionKeyedByItsCommentIdAndNoDeadLetter(String commentId) {
-		List<ModerationTopologyHarness.Output> written = outputs.get(commentId);
+		List<ModerationTopologyDriver.Output> written = outputs.get(commentId);
 		assertThat(written).hasSize(1);
-		ModerationTopologyHarness.Output decision = written.get(0);
+		ModerationTopologyDriver.Output decision = written.get(0);
 		assertThat(decision.topic()).isNotEqualTo(ModerationTopologyHarness.TOPICS.deadLetter());
 		assertThat(decision.keyAsString()).isEqualTo(commentId);
 	}
@@ -145,7 +146,7 @@ class SampleCommentsContractTests {
 	@ParameterizedTest(name = "{0}")
 	@MethodSource("sampleIds")
 	void isDecidedAsItsCommentIdSaysOnTheMatchingTopic(String commentId) {
-		ModerationTopologyHarness.Output output = onlyOutput(commentId);
+		ModerationTopologyDriver.Output output = onlyOutput(commentId);
 		JsonNode decision = MAPPER.readTree(output.value());
 		Optional<ReasonCode> promised = Samples.promisedReason(commentId);
 		if (promised.isEmpty()) {
@@ -243,8 +244,8 @@ class SampleCommentsContractTests {
 			.anySatisfy(name -> assertThat(name).startsWith("Łukasz"));
 	}
 
-	private static ModerationTopologyHarness.Output onlyOutput(String commentId) {
-		List<ModerationTopologyHarness.Output> written = outputs.get(commentId);
+	private static ModerationTopologyDriver.Output onlyOutput(String commentId) {
+		List<ModerationTopologyDriver.Output> written = outputs.get(commentId);
 		if (written == null || written.size() != 1) {
 			fail("Expected exactly one output for " + commentId + ", got " + written);
 		}

@@ -3,7 +3,6 @@ package dev.commentmoderation.deploy;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -12,17 +11,15 @@ import java.util.stream.Collectors;
 
 import com.marcnuri.helm.LintResult;
 import io.fabric8.openshift.api.model.monitoring.v1.PrometheusRule;
-import org.apache.kafka.streams.StreamsBuilder;
+import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.TopologyDescription;
 import io.fabric8.openshift.api.model.monitoring.v1.Rule;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
 import dev.commentmoderation.classifier.ClassifierSettings;
-import dev.commentmoderation.rules.CommentModerator;
-import dev.commentmoderation.rules.RuleSettings;
-import dev.commentmoderation.stream.ModerationListener;
 import dev.commentmoderation.stream.ModerationTopology;
+import dev.commentmoderation.testing.ModerationTopologyDriver;
 
 import static dev.commentmoderation.deploy.Chart.at;
 import static dev.commentmoderation.deploy.Chart.ofKind;
@@ -250,13 +247,12 @@ class ChartOperationsTest {
 
 		/** The topics the topology's source nodes read, repartition topics under their full name. */
 		private static Set<String> sourceTopics(ModerationTopology.Topics topics, String applicationId) {
-			StreamsBuilder builder = new StreamsBuilder();
-			new ModerationTopology(topics, (comment) -> new CommentModerator(RuleSettings.DEFAULTS).moderate(comment),
-					ModerationListener.NONE, Clock.systemUTC())
-				.withClassifier(ClassifierSettings.DEFAULTS)
-				.addTo(builder);
+			Topology topology = ModerationTopologyDriver.with()
+				.topics(topics)
+				.classifier(ClassifierSettings.DEFAULTS)
+				.topology();
 			Set<String> names = new TreeSet<>();
-			for (TopologyDescription.Subtopology subtopology : builder.build().describe().subtopologies()) {
+			for (TopologyDescription.Subtopology subtopology : topology.describe().subtopologies()) {
 				for (TopologyDescription.Node node : subtopology.nodes()) {
 					if (node instanceof TopologyDescription.Source source) {
 						source.topicSet().forEach((topic) -> names

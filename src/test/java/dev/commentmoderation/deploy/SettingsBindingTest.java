@@ -32,7 +32,7 @@ import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.core.env.StandardEnvironment;
 import org.springframework.core.env.SystemEnvironmentPropertySource;
 
-import dev.commentmoderation.settings.PolicyProperties;
+import dev.commentmoderation.policy.PolicyProperties;
 import dev.commentmoderation.settings.RuleProperties;
 import dev.commentmoderation.settings.TopicSettings;
 

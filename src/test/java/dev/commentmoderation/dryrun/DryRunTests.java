@@ -22,6 +22,8 @@ import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
+import dev.commentmoderation.policy.PolicyLoader;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The dry-run command, run in-process on the samples and the example policy: real outcomes, no broker. */
@@ -59,7 +61,7 @@ class DryRunTests {
 		// no valid email: decided by the first stage alone, no NEW_AUTHOR
 		assertThat(result.row("c-email-invalid")[6]).isEqualTo("EMAIL_INVALID");
 		assertThat(result.lastLine()).isEqualTo("24 lines: 7 APPROVED, 3 HELD, 14 REJECTED, 0 DEAD_LETTER; policy "
-				+ ServiceDefaults.loader(CLOCK).load(Path.of(POLICY)).version() + " (" + POLICY + ")");
+				+ PolicyLoader.withDefaults(CLOCK).load(Path.of(POLICY)).version() + " (" + POLICY + ")");
 	}
 
 	@Test
@@ -72,7 +74,7 @@ class DryRunTests {
 		assertThat(result.row("c-too-many-links")).containsSubsequence("HELD", "TOO_MANY_LINKS");
 		assertThat(result.row("c-flood")[6]).isEqualTo("FLOOD");
 		assertThat(result.lastLine()).endsWith(
-				"; policy " + ServiceDefaults.loader(CLOCK).baseOnly().version() + " (built-in defaults)");
+				"; policy " + PolicyLoader.withDefaults(CLOCK).baseOnly().version() + " (built-in defaults)");
 	}
 
 	@Test
@@ -192,7 +194,7 @@ class DryRunTests {
 
 			assertThat(result.status()).isZero();
 			assertThat(result.out()).isEqualTo(POLICY + " is a valid moderation policy: version "
-					+ ServiceDefaults.loader(CLOCK).load(Path.of(POLICY)).version() + ", sites daily-planet, kids-corner"
+					+ PolicyLoader.withDefaults(CLOCK).load(Path.of(POLICY)).version() + ", sites daily-planet, kids-corner"
 					+ ", archive" + System.lineSeparator());
 		}
 
@@ -224,7 +226,7 @@ class DryRunTests {
 			JsonNode valid = json(run("--check-policy", POLICY, "--format", "json"));
 			assertThat(valid.path("valid").booleanValue()).isTrue();
 			assertThat(valid.path("policy").path("version").stringValue())
-				.isEqualTo(ServiceDefaults.loader(CLOCK).load(Path.of(POLICY)).version());
+				.isEqualTo(PolicyLoader.withDefaults(CLOCK).load(Path.of(POLICY)).version());
 
 			Path invalid = write("invalid.yaml", INVALID_POLICY);
 			Result result = run("--check-policy", invalid.toString(), "--format=json");
@@ -247,7 +249,7 @@ class DryRunTests {
 			assertThat(result.status()).isZero();
 			JsonNode report = json(result);
 			assertThat(report.path("policy").path("version").stringValue())
-				.isEqualTo(ServiceDefaults.loader(CLOCK).load(Path.of(POLICY)).version());
+				.isEqualTo(PolicyLoader.withDefaults(CLOCK).load(Path.of(POLICY)).version());
 			assertThat(report.path("outcomes")).hasSize(24);
 			JsonNode blocked = outcome(report.path("outcomes"), "c-blocked-term");
 			assertThat(blocked.path("line").intValue()).isEqualTo(19);

@@ -108,7 +108,11 @@ public final class ProcessLoadTool {
 				case "single", "two-hop" -> apps.add(new App(name, name, List.of()));
 				case "service" -> apps.add(new App(name, name, List.of()));
 				// the service with extra settings, e.g. variant=--moderation.classifier.enabled=false
-				case "variant" -> apps.add(new App(name, "service", List.of(this.options.get("variant").split(","))));
+				// or another build of the service (variant.jar=path), e.g. the one before a change, in the same run
+				case "variant" -> apps.add(new App(name, "service", java.util.Arrays
+					.stream(this.options.getOrDefault("variant", "").split(","))
+					.filter((arg) -> !arg.isBlank())
+					.toList()));
 				default -> throw new IllegalArgumentException("apps: unknown application " + name);
 			}
 		}
@@ -217,13 +221,19 @@ public final class ProcessLoadTool {
 	}
 
 	private AppProcess startService(App app, String id, int partitions) throws Exception {
-		Path jar;
-		try (Stream<Path> files = Files.list(Path.of("target"))) {
-			jar = files.filter((p) -> p.getFileName().toString().matches("comment-moderation-.*\\.jar"))
-				.filter((p) -> !p.getFileName().toString().endsWith("-plain.jar"))
-				.findFirst()
-				.orElseThrow(() -> new IllegalStateException(
-						"No target/comment-moderation-*.jar: build it first with ./mvnw -B -ntp -q package -DskipTests"));
+		Path jar = (app.name().equals("variant") && this.options.containsKey("variant.jar"))
+				? Path.of(this.options.get("variant.jar")) : null;
+		if (jar != null && !Files.isRegularFile(jar)) {
+			throw new IllegalArgumentException("variant.jar: no such file " + jar);
+		}
+		if (jar == null) {
+			try (Stream<Path> files = Files.list(Path.of("target"))) {
+				jar = files.filter((p) -> p.getFileName().toString().matches("comment-moderation-.*\\.jar"))
+					.filter((p) -> !p.getFileName().toString().endsWith("-plain.jar"))
+					.findFirst()
+					.orElseThrow(() -> new IllegalStateException(
+							"No target/comment-moderation-*.jar: build it first with ./mvnw -B -ntp -q package -DskipTests"));
+			}
 		}
 		int httpPort = KafkaBroker.freePort();
 		List<String> command = new ArrayList<>(List.of(AppProcess.java(), "-jar", jar.toString(),

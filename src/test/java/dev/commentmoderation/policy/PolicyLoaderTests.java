@@ -2,6 +2,7 @@ package dev.commentmoderation.policy;
 
 import java.math.BigDecimal;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 
@@ -10,9 +11,11 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
+import dev.commentmoderation.rules.DecisionRules;
 import dev.commentmoderation.rules.ReasonCode;
 import dev.commentmoderation.rules.RuleAction;
 import dev.commentmoderation.rules.RuleSettings;
+import dev.commentmoderation.rules.StatefulSettings;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -172,6 +175,18 @@ class PolicyLoaderTests {
 		assertThatThrownBy(() -> Policies.parse("defaults: {flood-interval: 2h}"))
 			.isInstanceOf(PolicyException.class)
 			.hasMessageContaining("defaults.flood-interval: PT2H is longer than moderation.policy.max-flood-interval");
+	}
+
+	@Test
+	void baseSettingsWithAFloodIntervalLongerThanTheFloodStoresKeepAreRefusedNamingTheProperty() {
+		PolicyLoader.Base base = new PolicyLoader.Base(RuleSettings.DEFAULTS,
+				DecisionRules.of(RuleSettings.DEFAULTS.actions(), new StatefulSettings(Duration.ofHours(2),
+						Duration.ofDays(7), Duration.ofDays(7), 1, Duration.ofDays(365), Duration.ofDays(30))));
+
+		assertThatThrownBy(() -> new PolicyLoader(base, Duration.ofHours(1), Clock.systemUTC()))
+			.isInstanceOf(IllegalArgumentException.class)
+			.hasMessage("moderation.rules.flood-interval: PT2H is longer than moderation.policy.max-flood-interval "
+					+ "(PT1H), the longest the flood stores keep");
 	}
 
 	@Test

@@ -22,7 +22,6 @@ import org.springframework.core.env.StandardEnvironment;
 import org.springframework.core.env.SystemEnvironmentPropertySource;
 
 import dev.commentmoderation.CommentModerationApplication;
-import dev.commentmoderation.policy.PolicyLoader;
 import dev.commentmoderation.rules.CommentModerator;
 import dev.commentmoderation.rules.Decision;
 import dev.commentmoderation.rules.ReasonCode;
@@ -55,7 +54,7 @@ class ModerationSettingsTests {
 	@Test
 	void defaultsFollowWordPress() {
 		this.runner.run(context -> {
-			RuleSettings rules = context.getBean(PolicyLoader.Base.class).settings();
+			RuleSettings rules = context.getBean(RuleSettings.class);
 			assertThat(rules).isEqualTo(RuleSettings.DEFAULTS);
 			TopicSettings topics = context.getBean(TopicSettings.class);
 			assertThat(List.of(topics.submitted(), topics.approved(), topics.rejected(), topics.deadLetter()))
@@ -101,6 +100,16 @@ class ModerationSettingsTests {
 	}
 
 	@Test
+	void aFloodIntervalLongerThanTheFloodStoresKeepStopsStartUpNamingBothProperties() {
+		SpringApplication application = new SpringApplication(CommentModerationApplication.class);
+		application.setWebApplicationType(WebApplicationType.NONE);
+
+		assertThatThrownBy(() -> application.run("--moderation.rules.flood-interval=2h")).isNotNull();
+		assertThat(this.output).contains("moderation.rules.flood-interval: PT2H is longer than "
+				+ "moderation.policy.max-flood-interval (PT1H)");
+	}
+
+	@Test
 	void aZeroDecisionRetentionStopsStartUpNamingTheProperty() {
 		assertStartUpFails("moderation.rules.decision-retention=0s", "moderation.rules.decision-retention");
 	}
@@ -125,7 +134,7 @@ class ModerationSettingsTests {
 	void statefulDefaultsFollowWordPressAndTheIssue() {
 		this.runner.run(context -> {
 			assertThat(context.getBean(StatefulSettings.class)).isEqualTo(StatefulSettings.DEFAULTS);
-			assertThat(context.getBean(PolicyLoader.Base.class).settings().actions()).isEqualTo(RuleActions.DEFAULTS);
+			assertThat(context.getBean(RuleSettings.class).actions()).isEqualTo(RuleActions.DEFAULTS);
 			TopicSettings topics = context.getBean(TopicSettings.class);
 			assertThat(List.of(topics.held(), topics.reviewed())).containsExactly("comments.held", "comments.reviewed");
 		});
@@ -144,7 +153,7 @@ class ModerationSettingsTests {
 							"3d", "MODERATION_RULES_TRUSTEDAUTHORMINAPPROVED", "2", "MODERATION_TOPICS_HELD",
 							"site.comments.held"))))
 			.run(context -> {
-				RuleSettings rules = context.getBean(PolicyLoader.Base.class).settings();
+				RuleSettings rules = context.getBean(RuleSettings.class);
 				assertThat(rules.heldTerms()).containsExactly("crypto", "refund");
 				assertThat(rules.actions().of(ReasonCode.BLOCKED_TERM)).isEqualTo(RuleAction.HOLD);
 				assertThat(rules.actions().of(ReasonCode.TOO_MANY_LINKS)).isEqualTo(RuleAction.REJECT);
@@ -170,7 +179,7 @@ class ModerationSettingsTests {
 
 		this.runner
 			.withPropertyValues("moderation.rules.blocked-terms=viagra", "moderation.rules.blocked-terms-file=" + file)
-			.run(context -> assertThat(context.getBean(PolicyLoader.Base.class).settings().blockedTerms())
+			.run(context -> assertThat(context.getBean(RuleSettings.class).blockedTerms())
 				.containsExactly("viagra", "casino", "free money"));
 	}
 
@@ -185,7 +194,7 @@ class ModerationSettingsTests {
 							"MODERATION_RULES_SPAMPATTERNS_0_", "(?i)\\[url=", "MODERATION_RULES_SPAMPATTERNS_1_",
 							"x{2,5}", "MODERATION_TOPICS_DEADLETTER", "site.comments.DLT"))))
 			.run(context -> {
-				RuleSettings rules = context.getBean(PolicyLoader.Base.class).settings();
+				RuleSettings rules = context.getBean(RuleSettings.class);
 				assertThat(rules.maxLinks()).isEqualTo(5);
 				assertThat(rules.minSubmitTime()).isEqualTo(Duration.ofSeconds(2));
 				assertThat(rules.blockedTerms()).containsExactly("casino", "free money");
@@ -197,7 +206,7 @@ class ModerationSettingsTests {
 	@Test
 	void configuredTermsReallyReachTheRules() {
 		this.runner.withPropertyValues("moderation.rules.blocked-terms=casino").run(context -> {
-			var verdict = new CommentModerator(context.getBean(PolicyLoader.Base.class).settings())
+			var verdict = new CommentModerator(context.getBean(RuleSettings.class))
 				.moderate(new dev.commentmoderation.rules.Comment("c", null, null, null,
 						new dev.commentmoderation.rules.Author("Jane", "jane@example.org", null, null, null),
 						"Visit the Cаsino", null, null, null));
@@ -228,6 +237,18 @@ class ModerationSettingsTests {
 	@Test
 	void aReloadIntervalThatIsNotPositiveStopsStartUpNamingTheProperty() {
 		assertStartUpFails("moderation.policy.reload-interval=0s", "moderation.policy.reload-interval");
+	}
+
+	/** The classifier's settings are checked together when the topology is built: one property cannot say it. */
+	@Test
+	void aRejectThresholdBelowTheHoldThresholdStopsStartUpNamingTheClassifierSettings() {
+		SpringApplication application = new SpringApplication(CommentModerationApplication.class);
+		application.setWebApplicationType(WebApplicationType.NONE);
+
+		assertThatThrownBy(() -> application.run("--moderation.classifier.hold-at=0.9",
+				"--moderation.classifier.reject-at=0.5"))
+			.hasStackTraceContaining(
+					"Invalid moderation.classifier settings: rejectAt (0.5) must not be below holdAt (0.9)");
 	}
 
 	void assertStartUpFails(String property, String expectedName) {

@@ -1,35 +1,22 @@
 package dev.commentmoderation.stream;
 
-import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.Properties;
 
-import org.apache.kafka.common.header.internals.RecordHeaders;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.streams.StreamsBuilder;
-import org.apache.kafka.streams.StreamsConfig;
-import org.apache.kafka.streams.TestInputTopic;
-import org.apache.kafka.streams.TestOutputTopic;
-import org.apache.kafka.streams.TopologyTestDriver;
 import org.apache.kafka.streams.test.TestRecord;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 import dev.commentmoderation.classifier.ClassifierSettings;
 import dev.commentmoderation.classifier.ModelRecords;
 import dev.commentmoderation.classifier.ModelSelector;
-import dev.commentmoderation.rules.CommentModerator;
-import dev.commentmoderation.rules.RuleSettings;
-import dev.commentmoderation.rules.StatefulSettings;
+import dev.commentmoderation.testing.ModerationTopologyDriver;
 
+import static dev.commentmoderation.testing.ModerationTopologyDriver.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -39,27 +26,13 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class ClassifierTopologyTests {
 
-	static final JsonMapper json = JsonMapper.builder().build();
-
 	static final Instant T0 = Instant.parse("2026-11-28T10:00:00Z");
 
 	static final String SPAM = "Cheap pills online, buy viagra now at pills-shop dot example, best prices";
 
 	static final String HAM = "Thanks for the report on the council budget, the library cuts worry me";
 
-	TopologyTestDriver driver;
-
-	TestInputTopic<byte[], byte[]> submitted;
-
-	TestInputTopic<byte[], byte[]> reviews;
-
-	TestOutputTopic<byte[], byte[]> approved;
-
-	TestOutputTopic<byte[], byte[]> rejected;
-
-	TestOutputTopic<byte[], byte[]> held;
-
-	TestOutputTopic<byte[], byte[]> model;
+	ModerationTopologyDriver driver;
 
 	int next;
 
@@ -72,25 +45,7 @@ class ClassifierTopologyTests {
 		if (this.driver != null) {
 			this.driver.close();
 		}
-		StreamsBuilder builder = new StreamsBuilder();
-		CommentModerator moderator = new CommentModerator(RuleSettings.DEFAULTS);
-		new ModerationTopology(new ModerationTopology.Topics("in", "ok", "no", "dlt", "held", "reviewed",
-				"author-actions", "model", 3), moderator, StatefulSettings.DEFAULTS, ModerationListener.NONE,
-				Clock.fixed(T0, ZoneOffset.UTC))
-			.withClassifier(settings)
-			.addTo(builder);
-		Properties config = new Properties();
-		config.put(StreamsConfig.APPLICATION_ID_CONFIG, "classifier-topology-tests");
-		config.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
-		config.put(StreamsConfig.STATE_DIR_CONFIG,
-				System.getProperty("java.io.tmpdir") + "/classifier-topology-tests-" + System.nanoTime());
-		this.driver = new TopologyTestDriver(builder.build(), config, T0);
-		this.submitted = this.driver.createInputTopic("in", new ByteArraySerializer(), new ByteArraySerializer());
-		this.reviews = this.driver.createInputTopic("reviewed", new ByteArraySerializer(), new ByteArraySerializer());
-		this.approved = output("ok");
-		this.rejected = output("no");
-		this.held = output("held");
-		this.model = output("model");
+		this.driver = ModerationTopologyDriver.with().classifier(settings).at(T0).start();
 	}
 
 	@AfterEach
@@ -101,7 +56,7 @@ class ClassifierTopologyTests {
 	@Test
 	void theClassifierAbstainsUntilAModelHasEnoughLabelsOfEachKind() {
 		String id = submit(SPAM);
-		JsonNode decision = json.readTree(this.approved.readValue());
+		JsonNode decision = json(this.driver.approved().readValue());
 		assertThat(decision.get("commentId").stringValue()).isEqualTo(id);
 		assertThat(decision.has("classifier")).isFalse();
 		assertThat(decision.get("modelVersion").stringValue()).isEqualTo("*:0s0h:0");
@@ -114,7 +69,7 @@ class ClassifierTopologyTests {
 		String spam = submit(SPAM + " today");
 		String ham = submit(HAM + " too");
 
-		JsonNode rejection = json.readTree(this.rejected.readValue());
+		JsonNode rejection = json(this.driver.rejected().readValue());
 		assertThat(rejection.get("commentId").stringValue()).isEqualTo(spam);
 		assertThat(rejection.get("reasons").get(0).get("code").stringValue()).isEqualTo("SPAM_CLASSIFIER");
 		assertThat(rejection.get("classifier").get("probability").doubleValue()).isGreaterThanOrEqualTo(0.98);
@@ -125,7 +80,7 @@ class ClassifierTopologyTests {
 		String matched = new String(codePoints, match.get("start").intValue(),
 				match.get("end").intValue() - match.get("start").intValue());
 		assertThat(match.get("term").stringValue()).as("the token the match points at").contains(matched.toLowerCase());
-		JsonNode approval = json.readTree(lastApproved());
+		JsonNode approval = json(lastApproved());
 		assertThat(approval.get("commentId").stringValue()).isEqualTo(ham);
 		assertThat(approval.get("classifier").get("probability").doubleValue()).isLessThan(0.5);
 	}
@@ -136,7 +91,7 @@ class ClassifierTopologyTests {
 		teach();
 		String spam = submit(SPAM + " today");
 
-		JsonNode hold = json.readTree(this.held.readValue());
+		JsonNode hold = json(this.driver.held().readValue());
 		assertThat(hold.get("commentId").stringValue()).isEqualTo(spam);
 		assertThat(hold.get("reasons").get(0).get("code").stringValue()).isEqualTo("SPAM_CLASSIFIER");
 	}
@@ -184,7 +139,7 @@ class ClassifierTopologyTests {
 		lastTotals(ModelSelector.SHARED);
 		submit(SPAM + " again");
 
-		assertThat(this.model.isEmpty()).isTrue();
+		assertThat(this.driver.modelRecords().isEmpty()).isTrue();
 	}
 
 	/** Two spam comments rejected and two ham comments approved by a moderator: c-1, c-2 spam; c-3, c-4 ham. */
@@ -197,8 +152,8 @@ class ClassifierTopologyTests {
 		verdict("c-2", "REJECTED", null);
 		verdict("c-3", "APPROVED", null);
 		verdict("c-4", "APPROVED", null);
-		this.approved.readValuesToList();
-		this.rejected.readValuesToList();
+		this.driver.approved().readValuesToList();
+		this.driver.rejected().readValuesToList();
 	}
 
 	String submit(String content) {
@@ -208,27 +163,25 @@ class ClassifierTopologyTests {
 				{"commentId":"%s","postId":"p","siteId":"example-news",
 				 "author":{"name":"Reader %d","email":"reader%d@example.org","ip":"198.51.100.%d"},
 				 "content":"%s"}""".formatted(id, this.next, this.next, this.next, content);
-		this.submitted.pipeInput(new TestRecord<>(bytes("site"), bytes(value), new RecordHeaders(),
-				T0.plus(Duration.ofMinutes(this.next))));
+		this.driver.submit("site", value, T0.plus(Duration.ofMinutes(this.next)));
 		return id;
 	}
 
 	void verdict(String commentId, String decision, Boolean spam) {
 		String value = "{\"commentId\":\"%s\",\"decision\":\"%s\",\"spam\":%s,\"moderator\":\"anna\"}"
 			.formatted(commentId, decision, spam);
-		this.reviews.pipeInput(new TestRecord<>(bytes(commentId), bytes(value), new RecordHeaders(),
-				T0.plus(Duration.ofMinutes(++this.next))));
+		this.driver.review(commentId, value, T0.plus(Duration.ofMinutes(++this.next)));
 	}
 
 	byte[] lastApproved() {
-		List<byte[]> all = this.approved.readValuesToList();
+		List<byte[]> all = this.driver.approved().readValuesToList();
 		return all.get(all.size() - 1);
 	}
 
-	final List<TestRecord<byte[], byte[]>> modelRecords = new java.util.ArrayList<>();
+	final List<TestRecord<byte[], byte[]>> modelRecords = new ArrayList<>();
 
 	ModelRecords.Totals lastTotals(String site) {
-		this.modelRecords.addAll(this.model.readRecordsToList());
+		this.modelRecords.addAll(this.driver.modelRecords().readRecordsToList());
 		ModelRecords.Totals totals = null;
 		for (TestRecord<byte[], byte[]> record : this.modelRecords) {
 			ModelRecords.Key key = ModelRecords.key(record.key());
@@ -237,14 +190,6 @@ class ClassifierTopologyTests {
 			}
 		}
 		return totals;
-	}
-
-	TestOutputTopic<byte[], byte[]> output(String topic) {
-		return this.driver.createOutputTopic(topic, new ByteArrayDeserializer(), new ByteArrayDeserializer());
-	}
-
-	static byte[] bytes(String text) {
-		return text.getBytes(StandardCharsets.UTF_8);
 	}
 
 }

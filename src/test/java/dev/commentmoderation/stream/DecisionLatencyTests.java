@@ -1,25 +1,15 @@
 package dev.commentmoderation.stream;
 
-import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Properties;
 
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.streams.StreamsBuilder;
-import org.apache.kafka.streams.StreamsConfig;
-import org.apache.kafka.streams.TestInputTopic;
-import org.apache.kafka.streams.TopologyTestDriver;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import dev.commentmoderation.rules.CommentModerator;
-import dev.commentmoderation.rules.RuleSettings;
+import dev.commentmoderation.testing.ModerationTopologyDriver;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -30,28 +20,17 @@ class DecisionLatencyTests {
 
 	final List<Duration> latencies = new ArrayList<>();
 
-	TopologyTestDriver driver;
-
-	TestInputTopic<byte[], byte[]> submitted;
+	ModerationTopologyDriver driver;
 
 	@BeforeEach
 	void start() {
-		StreamsBuilder builder = new StreamsBuilder();
 		ModerationListener listener = new ModerationListener() {
 			@Override
 			public void decisionLatency(Duration sinceSubmitted) {
 				DecisionLatencyTests.this.latencies.add(sinceSubmitted);
 			}
 		};
-		new ModerationTopology(new ModerationTopology.Topics("in", "ok", "no", "dlt"),
-				new CommentModerator(RuleSettings.DEFAULTS)::moderate, listener, Clock.fixed(NOW, ZoneOffset.UTC))
-			.addTo(builder);
-		Properties config = new Properties();
-		config.put(StreamsConfig.APPLICATION_ID_CONFIG, "decision-latency-tests");
-		config.put(StreamsConfig.STATE_DIR_CONFIG,
-				System.getProperty("java.io.tmpdir") + "/decision-latency-tests-" + System.nanoTime());
-		this.driver = new TopologyTestDriver(builder.build(), config);
-		this.submitted = this.driver.createInputTopic("in", new ByteArraySerializer(), new ByteArraySerializer());
+		this.driver = ModerationTopologyDriver.with().listener(listener).at(NOW).start();
 	}
 
 	@AfterEach
@@ -84,8 +63,7 @@ class DecisionLatencyTests {
 		String json = "{\"commentId\":\"" + commentId + "\",\"postId\":\"p-1\",\"siteId\":\"s\",\"author\":{\"name\":"
 				+ "\"A Reader\",\"email\":\"" + email + "\"},\"content\":\"Thanks.\",\"formRenderedAt\":\""
 				+ NOW.minusSeconds(60) + "\",\"submittedAt\":\"" + recordTime + "\"}";
-		this.submitted.pipeInput(commentId.getBytes(StandardCharsets.UTF_8), json.getBytes(StandardCharsets.UTF_8),
-				recordTime);
+		this.driver.submit(commentId, json, recordTime);
 	}
 
 }

@@ -1,26 +1,14 @@
 package dev.commentmoderation.stream;
 
 import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Properties;
-import java.util.function.Function;
+import java.util.function.UnaryOperator;
 
-import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.common.header.internals.RecordHeaders;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.streams.StreamsBuilder;
-import org.apache.kafka.streams.StreamsConfig;
-import org.apache.kafka.streams.TestInputTopic;
-import org.apache.kafka.streams.TestOutputTopic;
-import org.apache.kafka.streams.TopologyTestDriver;
 import org.apache.kafka.streams.test.TestRecord;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -28,33 +16,27 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 import dev.commentmoderation.events.DeadLetterHeaders;
 import dev.commentmoderation.events.EnvelopeError;
 import dev.commentmoderation.events.InvalidEnvelopeException;
-import dev.commentmoderation.rules.Comment;
-import dev.commentmoderation.rules.CommentModerator;
 import dev.commentmoderation.rules.RuleSettings;
 import dev.commentmoderation.rules.Verdict;
+import dev.commentmoderation.stage.CommentRules;
+import dev.commentmoderation.testing.ModerationTopologyDriver;
 
+import static dev.commentmoderation.testing.ModerationTopologyDriver.bytes;
+import static dev.commentmoderation.testing.ModerationTopologyDriver.header;
+import static dev.commentmoderation.testing.ModerationTopologyDriver.json;
+import static dev.commentmoderation.testing.ModerationTopologyDriver.reasonCodes;
+import static dev.commentmoderation.testing.ModerationTopologyDriver.utf8;
 import static org.assertj.core.api.Assertions.assertThat;
 
 class ModerationTopologyTests {
 
 	static final Instant NOW = Instant.parse("2026-11-28T03:35:00Z");
 
-	static final JsonMapper json = JsonMapper.builder().build();
-
-	TopologyTestDriver driver;
-
-	TestInputTopic<byte[], byte[]> submitted;
-
-	TestOutputTopic<byte[], byte[]> approved;
-
-	TestOutputTopic<byte[], byte[]> rejected;
-
-	TestOutputTopic<byte[], byte[]> deadLetters;
+	ModerationTopologyDriver driver;
 
 	List<String> decidedIds = new ArrayList<>();
 
@@ -62,11 +44,10 @@ class ModerationTopologyTests {
 
 	@BeforeEach
 	void startTopology() {
-		start(new CommentModerator(RuleSettings.DEFAULTS.withBlockedTerms(List.of("casino")))::moderate);
+		start(UnaryOperator.identity());
 	}
 
-	void start(Function<Comment, Verdict> moderator) {
-		StreamsBuilder builder = new StreamsBuilder();
+	void start(UnaryOperator<CommentRules> aroundRules) {
 		ModerationListener listener = new ModerationListener() {
 			@Override
 			public void decided(String commentId, String site, Verdict verdict, Duration processingTime) {
@@ -78,18 +59,12 @@ class ModerationTopologyTests {
 				deadLettered.add(failure.error());
 			}
 		};
-		new ModerationTopology(new ModerationTopology.Topics("in", "ok", "no", "dlt"), moderator, listener,
-				Clock.fixed(NOW, ZoneOffset.UTC))
-			.addTo(builder);
-		Properties config = new Properties();
-		config.put(StreamsConfig.APPLICATION_ID_CONFIG, "moderation-topology-tests");
-		config.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
-		this.driver = new TopologyTestDriver(builder.build(), config);
-		this.submitted = this.driver.createInputTopic("in", new ByteArraySerializer(), new ByteArraySerializer());
-		this.approved = this.driver.createOutputTopic("ok", new ByteArrayDeserializer(), new ByteArrayDeserializer());
-		this.rejected = this.driver.createOutputTopic("no", new ByteArrayDeserializer(), new ByteArrayDeserializer());
-		this.deadLetters = this.driver.createOutputTopic("dlt", new ByteArrayDeserializer(),
-				new ByteArrayDeserializer());
+		this.driver = ModerationTopologyDriver.with()
+			.rules(RuleSettings.DEFAULTS.withBlockedTerms(List.of("casino")))
+			.aroundRules(aroundRules)
+			.listener(listener)
+			.at(NOW)
+			.start();
 	}
 
 	@AfterEach
@@ -101,17 +76,17 @@ class ModerationTopologyTests {
 	void aValidCommentIsApprovedKeyedByItsCommentIdWithNoReasons() {
 		submit("site-key", validComment("c-1"));
 
-		TestRecord<byte[], byte[]> record = this.approved.readRecord();
+		TestRecord<byte[], byte[]> record = this.driver.approved().readRecord();
 		assertThat(utf8(record.key())).isEqualTo("c-1");
-		JsonNode decision = json.readTree(record.value());
+		JsonNode decision = json(record.value());
 		assertThat(decision.get("decision").stringValue()).isEqualTo("APPROVED");
 		assertThat(decision.get("reasons").isArray()).isTrue();
 		assertThat(decision.get("reasons").size()).isZero();
 		assertThat(decision.get("postId").stringValue()).isEqualTo("security-talks-geneva");
 		assertThat(decision.get("siteId").stringValue()).isEqualTo("example-news");
 		assertThat(decision.get("moderatedAt").stringValue()).isEqualTo("2026-11-28T03:35:00Z");
-		assertThat(this.rejected.isEmpty()).isTrue();
-		assertThat(this.deadLetters.isEmpty()).isTrue();
+		assertThat(this.driver.rejected().isEmpty()).isTrue();
+		assertThat(this.driver.deadLetters().isEmpty()).isTrue();
 	}
 
 	@Test
@@ -119,8 +94,8 @@ class ModerationTopologyTests {
 		String comment = validComment("c-2").replace("\"honeypot\"", "\"extra\":{\"a\":[1,2]},\"honeypot\"");
 		submit("k", comment);
 
-		JsonNode decision = json.readTree(this.approved.readValue());
-		assertThat(decision.get("comment")).isEqualTo(json.readTree(comment));
+		JsonNode decision = json(this.driver.approved().readValue());
+		assertThat(decision.get("comment")).isEqualTo(json(bytes(comment)));
 	}
 
 	@Test
@@ -129,22 +104,20 @@ class ModerationTopologyTests {
 				{"commentId":"c-3","postId":"p","siteId":"s","author":{"name":" ","email":"not-an-address"},
 				 "content":"Win at the casino [url=http://x.example]now[/url]","honeypot":"filled"}""");
 
-		TestRecord<byte[], byte[]> record = this.rejected.readRecord();
+		TestRecord<byte[], byte[]> record = this.driver.rejected().readRecord();
 		assertThat(utf8(record.key())).isEqualTo("c-3");
-		JsonNode decision = json.readTree(record.value());
+		JsonNode decision = json(record.value());
 		assertThat(decision.get("decision").stringValue()).isEqualTo("REJECTED");
-		List<String> codes = new ArrayList<>();
-		decision.get("reasons").forEach(reason -> codes.add(reason.get("code").stringValue()));
-		assertThat(codes).containsExactlyInAnyOrder("NAME_REQUIRED", "EMAIL_INVALID", "BLOCKED_TERM", "SPAM_PATTERN",
-				"HONEYPOT");
-		assertThat(this.approved.isEmpty()).isTrue();
+		assertThat(reasonCodes(decision)).containsExactlyInAnyOrder("NAME_REQUIRED", "EMAIL_INVALID", "BLOCKED_TERM",
+				"SPAM_PATTERN", "HONEYPOT");
+		assertThat(this.driver.approved().isEmpty()).isTrue();
 	}
 
 	@Test
 	void aBlockedTermHitSaysWhichTermMatchedAndWhere() {
 		submit("k", validComment("c-4").replace("text of the comment", "Best odds: casino tonight"));
 
-		JsonNode reason = json.readTree(this.rejected.readValue()).get("reasons").get(0);
+		JsonNode reason = json(this.driver.rejected().readValue()).get("reasons").get(0);
 		assertThat(reason.get("code").stringValue()).isEqualTo("BLOCKED_TERM");
 		assertThat(reason.get("field").stringValue()).isEqualTo("content");
 		assertThat(reason.get("message").stringValue()).isNotBlank();
@@ -157,7 +130,7 @@ class ModerationTopologyTests {
 	void reasonsWithoutAMatchOmitIt() {
 		submit("k", validComment("c-5").replace("\"Jane Doe\"", "\"\""));
 
-		JsonNode reason = json.readTree(this.rejected.readValue()).get("reasons").get(0);
+		JsonNode reason = json(this.driver.rejected().readValue()).get("reasons").get(0);
 		assertThat(reason.get("code").stringValue()).isEqualTo("NAME_REQUIRED");
 		assertThat(reason.has("match")).isFalse();
 	}
@@ -166,10 +139,10 @@ class ModerationTopologyTests {
 	void submittedAtDefaultsToTheRecordTimestamp() {
 		String comment = validComment("c-6").replace("\"submittedAt\": \"2026-11-28T03:34:00Z\",", "");
 		// rendered at 03:33:10; the record timestamp 03:33:12 is 2 s later: too fast
-		this.submitted.pipeInput(new TestRecord<>(bytes("k"), bytes(comment), new RecordHeaders(),
+		this.driver.submitted().pipeInput(new TestRecord<>(bytes("k"), bytes(comment), new RecordHeaders(),
 				Instant.parse("2026-11-28T03:33:12Z")));
 
-		JsonNode decision = json.readTree(this.rejected.readValue());
+		JsonNode decision = json(this.driver.rejected().readValue());
 		assertThat(decision.get("reasons").get(0).get("code").stringValue()).isEqualTo("SUBMITTED_TOO_FAST");
 	}
 
@@ -178,10 +151,8 @@ class ModerationTopologyTests {
 		submit("k", """
 				{"commentId":"c-7","author":{"name":42,"email":["x"]},"content":{"text":"hi"}}""");
 
-		JsonNode decision = json.readTree(this.rejected.readValue());
-		List<String> codes = new ArrayList<>();
-		decision.get("reasons").forEach(reason -> codes.add(reason.get("code").stringValue()));
-		assertThat(codes).containsExactly("NAME_REQUIRED", "EMAIL_REQUIRED", "CONTENT_REQUIRED");
+		JsonNode decision = json(this.driver.rejected().readValue());
+		assertThat(reasonCodes(decision)).containsExactly("NAME_REQUIRED", "EMAIL_REQUIRED", "CONTENT_REQUIRED");
 		assertThat(decision.get("postId").isNull()).isTrue();
 	}
 
@@ -206,14 +177,14 @@ class ModerationTopologyTests {
 	@MethodSource("invalidEnvelopes")
 	void anInvalidEnvelopeGoesToTheDeadLetterTopicAsReceivedWithHeadersSayingWhy(byte[] value, EnvelopeError error) {
 		Headers original = new RecordHeaders().add("trace-id", bytes("t-1"));
-		this.submitted.pipeInput(new TestRecord<>(bytes("site-key"), value, original, NOW));
+		this.driver.submitted().pipeInput(new TestRecord<>(bytes("site-key"), value, original, NOW));
 
-		TestRecord<byte[], byte[]> dead = this.deadLetters.readRecord();
+		TestRecord<byte[], byte[]> dead = this.driver.deadLetters().readRecord();
 		assertThat(dead.key()).isEqualTo(bytes("site-key"));
 		assertThat(dead.value()).isEqualTo(value);
 		assertThat(header(dead, "trace-id")).isEqualTo("t-1");
 		assertThat(header(dead, DeadLetterHeaders.ERROR_CODE)).isEqualTo(error.name());
-		assertThat(header(dead, "kafka_dlt-original-topic")).isEqualTo("in");
+		assertThat(header(dead, "kafka_dlt-original-topic")).isEqualTo(this.driver.topics().submitted());
 		assertThat(ByteBuffer.wrap(dead.headers().lastHeader("kafka_dlt-original-partition").value()).getInt())
 			.isZero();
 		assertThat(ByteBuffer.wrap(dead.headers().lastHeader("kafka_dlt-original-offset").value()).getLong()).isZero();
@@ -221,8 +192,8 @@ class ModerationTopologyTests {
 			.isEqualTo(NOW.toEpochMilli());
 		assertThat(header(dead, "kafka_dlt-exception-fqcn")).isEqualTo(InvalidEnvelopeException.class.getName());
 		assertThat(header(dead, "kafka_dlt-exception-message")).isNotBlank();
-		assertThat(this.approved.isEmpty()).isTrue();
-		assertThat(this.rejected.isEmpty()).isTrue();
+		assertThat(this.driver.approved().isEmpty()).isTrue();
+		assertThat(this.driver.rejected().isEmpty()).isTrue();
 		assertThat(this.deadLettered).containsExactly(error);
 	}
 
@@ -230,7 +201,7 @@ class ModerationTopologyTests {
 	void aCommentIdOf128CharactersIsStillDecided() {
 		submit("k", validComment("x".repeat(128)));
 
-		assertThat(utf8(this.approved.readRecord().key())).hasSize(128);
+		assertThat(utf8(this.driver.approved().readRecord().key())).hasSize(128);
 	}
 
 	@Test
@@ -238,28 +209,27 @@ class ModerationTopologyTests {
 		submit("k", "garbage");
 		submit("k", validComment("c-after"));
 
-		assertThat(this.deadLetters.getQueueSize()).isEqualTo(1);
-		assertThat(utf8(this.approved.readRecord().key())).isEqualTo("c-after");
+		assertThat(this.driver.deadLetters().getQueueSize()).isEqualTo(1);
+		assertThat(utf8(this.driver.approved().readRecord().key())).isEqualTo("c-after");
 	}
 
 	@Test
 	void aFailureInsideTheServiceDeadLettersTheRecordWithItsStackTraceAndTheStreamGoesOn() {
 		this.driver.close();
-		CommentModerator moderator = new CommentModerator(RuleSettings.DEFAULTS);
-		start(comment -> {
+		start((rules) -> (comment) -> {
 			if (comment.commentId().equals("c-boom")) {
 				throw new IllegalStateException("a bug");
 			}
-			return moderator.moderate(comment);
+			return rules.apply(comment);
 		});
 		submit("k", validComment("c-boom"));
 		submit("k", validComment("c-fine"));
 
-		TestRecord<byte[], byte[]> dead = this.deadLetters.readRecord();
+		TestRecord<byte[], byte[]> dead = this.driver.deadLetters().readRecord();
 		assertThat(header(dead, DeadLetterHeaders.ERROR_CODE)).isEqualTo("PROCESSING_FAILED");
 		assertThat(header(dead, "kafka_dlt-exception-cause-fqcn")).isEqualTo(IllegalStateException.class.getName());
 		assertThat(header(dead, "kafka_dlt-exception-stacktrace")).contains("a bug");
-		assertThat(utf8(this.approved.readRecord().key())).isEqualTo("c-fine");
+		assertThat(utf8(this.driver.approved().readRecord().key())).isEqualTo("c-fine");
 	}
 
 	@Test
@@ -270,14 +240,14 @@ class ModerationTopologyTests {
 		}
 
 		List<String> keys = new ArrayList<>();
-		this.approved.readKeyValuesToList().forEach(kv -> keys.add(utf8(kv.key)));
-		this.rejected.readKeyValuesToList().forEach(kv -> keys.add(utf8(kv.key)));
+		this.driver.approved().readKeyValuesToList().forEach(kv -> keys.add(utf8(kv.key)));
+		this.driver.rejected().readKeyValuesToList().forEach(kv -> keys.add(utf8(kv.key)));
 		assertThat(keys).hasSize(50).doesNotHaveDuplicates();
 		assertThat(this.decidedIds).hasSize(50);
 	}
 
 	void submit(String key, String value) {
-		this.submitted.pipeInput(new TestRecord<>(bytes(key), bytes(value), new RecordHeaders(), NOW));
+		this.driver.submit(key, value, NOW);
 	}
 
 	static String validComment(String commentId) {
@@ -289,19 +259,6 @@ class ModerationTopologyTests {
 				  "content": "text of the comment",
 				  "submittedAt": "2026-11-28T03:34:00Z", "formRenderedAt": "2026-11-28T03:33:10Z",
 				  "honeypot": "" }""".formatted(commentId);
-	}
-
-	static String header(TestRecord<byte[], byte[]> record, String name) {
-		Header header = record.headers().lastHeader(name);
-		return (header != null) ? utf8(header.value()) : null;
-	}
-
-	static byte[] bytes(String text) {
-		return text.getBytes(StandardCharsets.UTF_8);
-	}
-
-	static String utf8(byte[] bytes) {
-		return new String(bytes, StandardCharsets.UTF_8);
 	}
 
 }

@@ -22,13 +22,18 @@ public final class SampleComments {
 	}
 
 	public static byte[] comment(String commentId, String name, String email, String ip, String content) {
+		return comment(commentId, "example-news", name, email, ip, content);
+	}
+
+	public static byte[] comment(String commentId, String siteId, String name, String email, String ip,
+			String content) {
 		Instant rendered = Instant.parse("2026-11-28T03:33:10Z");
 		return """
-				{"commentId":"%s","postId":"security-talks-geneva","siteId":"example-news","parentId":null,
+				{"commentId":"%s","postId":"security-talks-geneva","siteId":"%s","parentId":null,
 				 "author":{"name":"%s","email":"%s","url":"https://jane.example","ip":"%s",
 				           "userAgent":"Mozilla/5.0"},
 				 "content":"%s","submittedAt":"%s","formRenderedAt":"%s","honeypot":""}"""
-			.formatted(commentId, name, email, ip, content, rendered.plusSeconds(50), rendered)
+			.formatted(commentId, siteId, name, email, ip, content, rendered.plusSeconds(50), rendered)
 			.getBytes(StandardCharsets.UTF_8);
 	}
 

@@ -67,6 +67,11 @@ class WorkbenchApiTests {
 		}
 
 		@Test
+		void aCorrectionsReadIsRefusedWith401Problem() {
+			assertProblem(send("GET", "/api/v1/decided?outcome=APPROVED", null, null), 401);
+		}
+
+		@Test
 		void aWriteIsRefusedWith401Problem() {
 			HttpResponse<String> response = send("POST", "/api/v1/comments/c-1/verdict", null,
 					"{\"decision\":\"APPROVED\"}");
@@ -244,6 +249,160 @@ class WorkbenchApiTests {
 		@Test
 		void aPageSizeOverTheLimitIsA400Problem() {
 			assertProblem(send("GET", "/api/v1/queue?size=100000", this.moderator, null), 400);
+		}
+
+	}
+
+	@Nested
+	class CorrectionsParameters {
+
+		final String viewer = WorkbenchUsers.basic(WorkbenchUsers.VIEWER);
+
+		@Test
+		void anUnknownOutcomeIsA400Problem() {
+			assertProblem(send("GET", "/api/v1/decided?outcome=HELD", this.viewer, null), 400);
+		}
+
+		@Test
+		void aTimeRangeThatIsNoDurationIsA400Problem() {
+			HttpResponse<String> response = send("GET", "/api/v1/decided?within=yesterday", this.viewer, null);
+			assertProblem(response, 400);
+			assertThat(json.readTree(response.body()).get("detail").stringValue()).contains("within");
+		}
+
+		@Test
+		void aNegativeTimeRangeIsA400Problem() {
+			assertProblem(send("GET", "/api/v1/decided?within=-PT1H", this.viewer, null), 400);
+		}
+
+		@Test
+		void aPageSizeOverTheLimitIsA400Problem() {
+			assertProblem(send("GET", "/api/v1/decided?size=101", this.viewer, null), 400);
+		}
+
+		@Test
+		void aPageDeeperThanTheLimitIsA400Problem() {
+			HttpResponse<String> response = send("GET", "/api/v1/decided?page=20&size=50", this.viewer, null);
+			assertProblem(response, 400);
+			assertThat(json.readTree(response.body()).get("detail").stringValue()).contains("1000");
+		}
+
+		@Test
+		void aNegativePageIsA400Problem() {
+			assertProblem(send("GET", "/api/v1/decided?page=-1", this.viewer, null), 400);
+		}
+
+	}
+
+	@Nested
+	class Corrections {
+
+		final String viewer = WorkbenchUsers.basic(WorkbenchUsers.VIEWER);
+
+		final String moderator = WorkbenchUsers.basic(WorkbenchUsers.MODERATOR);
+
+		static int submitted;
+
+		@Test
+		void approvedCommentsOfASiteAreListedNewestFirstWhateverTheirIds() {
+			String site = "site-" + System.nanoTime();
+			long now = System.currentTimeMillis();
+			// ids in the opposite order of their times: the store orders by id within a segment, the view by time
+			publish(site, "z-oldest", now - 3000, "Thanks for the write-up, very clear.");
+			publish(site, "m-middle", now - 2000, "Thanks for the write-up, very clear.");
+			publish(site, "a-newest", now - 1000, "Thanks for the write-up, very clear.");
+
+			await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(
+					ids(decided("site=" + site + "&outcome=APPROVED")))
+				.containsExactly("a-newest", "m-middle", "z-oldest"));
+		}
+
+		@Test
+		void aPageCutsTheNewestAndSaysWhetherMoreFollow() {
+			String site = "site-" + System.nanoTime();
+			long now = System.currentTimeMillis();
+			publish(site, "first", now - 2000, "Thanks for the write-up, very clear.");
+			publish(site, "second", now - 1000, "Thanks for the write-up, very clear.");
+			await().atMost(Duration.ofSeconds(60))
+				.untilAsserted(() -> assertThat(ids(decided("site=" + site))).hasSize(2));
+
+			JsonNode firstPage = decided("site=" + site + "&size=1");
+			JsonNode secondPage = decided("site=" + site + "&size=1&page=1");
+			assertThat(ids(firstPage)).containsExactly("second");
+			assertThat(firstPage.get("more").booleanValue()).isTrue();
+			assertThat(ids(secondPage)).containsExactly("first");
+			assertThat(secondPage.get("more").booleanValue()).isFalse();
+		}
+
+		@Test
+		void anotherSitesCommentsAreNotListed() {
+			String site = "site-" + System.nanoTime();
+			publish(site, "here", System.currentTimeMillis(), "Thanks for the write-up, very clear.");
+			publish(site + "-other", "elsewhere", System.currentTimeMillis(), "Thanks for the write-up, very clear.");
+			await().atMost(Duration.ofSeconds(60))
+				.untilAsserted(() -> assertThat(ids(decided("site=" + site + "-other"))).containsExactly("elsewhere"));
+
+			assertThat(ids(decided("site=" + site))).containsExactly("here");
+		}
+
+		@Test
+		void anApprovedCommentTakenDownIsListedAsRejectedOnlyWithItsNewRevision() {
+			String site = "site-" + System.nanoTime();
+			publish(site, "taken-down", System.currentTimeMillis(), "Thanks for the write-up, very clear.");
+			await().atMost(Duration.ofSeconds(60)).untilAsserted(
+					() -> assertThat(ids(decided("site=" + site + "&outcome=APPROVED"))).containsExactly("taken-down"));
+
+			assertThat(send("POST", "/api/v1/comments/" + site + "-taken-down/verdict", this.moderator,
+					"{\"decision\":\"REJECTED\"}").statusCode()).isEqualTo(202);
+
+			await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+				JsonNode rejected = decided("site=" + site + "&outcome=REJECTED");
+				assertThat(ids(rejected)).containsExactly("taken-down");
+				assertThat(rejected.get("comments").get(0).get("revision").intValue()).isEqualTo(2);
+				assertThat(rejected.get("comments").get(0).get("decision").get("revision").intValue()).isEqualTo(2);
+			});
+			assertThat(ids(decided("site=" + site + "&outcome=APPROVED"))).isEmpty();
+		}
+
+		@Test
+		void eachCommentCarriesItsDecisionEventAndAuthor() {
+			String site = "site-" + System.nanoTime();
+			publish(site, "one", System.currentTimeMillis(), "Thanks for the write-up, very clear.");
+			await().atMost(Duration.ofSeconds(60))
+				.untilAsserted(() -> assertThat(ids(decided("site=" + site))).containsExactly("one"));
+
+			JsonNode item = decided("site=" + site).get("comments").get(0);
+			assertThat(item.get("outcome").stringValue()).isEqualTo("APPROVED");
+			assertThat(item.get("author").stringValue()).isEqualTo(site + "-one@example.org");
+			assertThat(item.get("decision").get("comment").get("content").stringValue())
+				.isEqualTo("Thanks for the write-up, very clear.");
+		}
+
+		/** Comment ids are prefixed with the site, so every test's are its own; ids(...) strips the prefix. */
+		void publish(String site, String name, long timestamp, String content) {
+			String commentId = site + "-" + name;
+			try (KafkaProducer<byte[], byte[]> producer = KafkaClients.producer(WorkbenchApiTests.this.broker.bootstrapServers())) {
+				// an IP of its own: comments from one IP within the flood interval are rejected
+				producer.send(new org.apache.kafka.clients.producer.ProducerRecord<>("comments.submitted", null,
+						timestamp, commentId.getBytes(java.nio.charset.StandardCharsets.UTF_8),
+						SampleComments.comment(commentId, site, "Ada", commentId + "@example.org",
+								"192.0.2." + (++submitted % 250), content)));
+			}
+		}
+
+		JsonNode decided(String query) {
+			HttpResponse<String> response = send("GET", "/api/v1/decided?" + query, this.viewer, null);
+			assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+			return json.readTree(response.body());
+		}
+
+		java.util.List<String> ids(JsonNode page) {
+			java.util.List<String> ids = new java.util.ArrayList<>();
+			page.get("comments").forEach((item) -> {
+				String id = item.get("commentId").stringValue();
+				ids.add(id.substring(item.get("siteId").stringValue().length() + 1));
+			});
+			return ids;
 		}
 
 	}

@@ -119,6 +119,34 @@ class WorkbenchFanOutTests {
 	}
 
 	@Test
+	void eitherInstanceAnswersTheWholeCorrectionsViewOfASite() {
+		String site = "fan-out-site-" + System.nanoTime();
+		List<String> approved = new ArrayList<>();
+		long now = System.currentTimeMillis();
+		try (KafkaProducer<byte[], byte[]> producer = KafkaClients.producer(broker.bootstrapServers())) {
+			for (int i = 0; i < 8; i++) {
+				String commentId = site + "-" + i;
+				// 0 is the oldest: newest first is 7 .. 0
+				approved.add(0, commentId);
+				producer.send(new org.apache.kafka.clients.producer.ProducerRecord<>("comments.submitted", null,
+						now - 10_000 + i * 100L, commentId.getBytes(java.nio.charset.StandardCharsets.UTF_8),
+						SampleComments.comment(commentId, site, "Ada", commentId + "@example.org",
+								"203.0.113." + (i + 1), "Thanks for the write-up, very clear.")));
+			}
+		}
+
+		for (int port : ports) {
+			await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofSeconds(1)).untilAsserted(() -> {
+				HttpResponse<String> response = get(port, "/api/v1/decided?outcome=APPROVED&site=" + site);
+				assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+				List<String> ids = new ArrayList<>();
+				json.readTree(response.body()).get("comments").forEach((c) -> ids.add(c.get("commentId").stringValue()));
+				assertThat(ids).as("corrections view of the instance on " + port).isEqualTo(approved);
+			});
+		}
+	}
+
+	@Test
 	void theInternalEndpointsRefuseAWrongSecret() {
 		HttpResponse<String> response = WorkbenchApiTests.exchange(HttpRequest
 			.newBuilder(URI.create("http://localhost:" + ports.get(0) + "/internal/v1/held"))

@@ -85,6 +85,57 @@ class WorkbenchTests {
 	}
 
 	@Nested
+	class RecentlyDecided {
+
+		final RecentDecisions.RecentQuery firstPage = new RecentDecisions.RecentQuery("site",
+				RecentDecisions.Outcome.APPROVED, Instant.EPOCH, 0, 2);
+
+		@Test
+		void mergesThisInstancesAndTheOthersNewestFirst() {
+			WorkbenchTests.this.state.recent = new Partitioned<>(List.of(decided("local", 2)), Set.of(0, 1));
+			WorkbenchTests.this.peers.recent.put(OTHER, new Partitioned<>(List.of(decided("remote", 3)), Set.of(2)));
+
+			assertThat(WorkbenchTests.this.workbench.recentDecisions(this.firstPage).decisions())
+				.extracting(RecentDecision::commentId)
+				.containsExactly("remote", "local");
+		}
+
+		@Test
+		void everyInstanceIsAskedForOneMoreThanThePageReaches() {
+			WorkbenchTests.this.state.recent = new Partitioned<>(List.of(), Set.of(0, 1));
+			WorkbenchTests.this.peers.recent.put(OTHER, new Partitioned<>(List.of(), Set.of(2)));
+
+			WorkbenchTests.this.workbench.recentDecisions(this.firstPage);
+
+			assertThat(WorkbenchTests.this.state.recentAsked.limit()).isEqualTo(3);
+			assertThat(WorkbenchTests.this.peers.asked).containsExactly("recent limit 3@" + OTHER);
+		}
+
+		@Test
+		void aPartitionAnsweredByNoInstanceMakesTheViewIncomplete() {
+			WorkbenchTests.this.state.recent = new Partitioned<>(List.of(), Set.of(0));
+			WorkbenchTests.this.peers.recent.put(OTHER, new Partitioned<>(List.of(), Set.of(2)));
+
+			assertThatExceptionOfType(HeldQueue.IncompleteQueueException.class)
+				.isThrownBy(() -> WorkbenchTests.this.workbench.recentDecisions(this.firstPage));
+		}
+
+		@Test
+		void anOtherInstanceThatDoesNotAnswerMakesTheViewUnavailable() {
+			WorkbenchTests.this.state.recent = new Partitioned<>(List.of(), Set.of(0, 1));
+
+			assertThatExceptionOfType(StateUnavailableException.class)
+				.isThrownBy(() -> WorkbenchTests.this.workbench.recentDecisions(this.firstPage));
+		}
+
+		static RecentDecision decided(String id, int second) {
+			return new RecentDecision(id, "site", "post", "author@example.org", "APPROVED", 1,
+					Instant.ofEpochSecond(second), "{}");
+		}
+
+	}
+
+	@Nested
 	class Routing {
 
 		@Test
@@ -126,6 +177,10 @@ class WorkbenchTests {
 
 		Partitioned<List<HeldComment>> held = new Partitioned<>(List.of(), Set.of());
 
+		Partitioned<List<RecentDecision>> recent = new Partitioned<>(List.of(), Set.of());
+
+		RecentDecisions.RecentQuery recentAsked;
+
 		Map<String, CommentHistory> comments = new HashMap<>();
 
 		Instance commentOwner = SELF;
@@ -135,6 +190,12 @@ class WorkbenchTests {
 		@Override
 		public Partitioned<List<HeldComment>> localHeldComments() {
 			return this.held;
+		}
+
+		@Override
+		public Partitioned<List<RecentDecision>> localRecentDecisions(RecentDecisions.RecentQuery query) {
+			this.recentAsked = query;
+			return this.recent;
 		}
 
 		@Override
@@ -178,6 +239,8 @@ class WorkbenchTests {
 
 		final Map<Instance, Partitioned<List<HeldComment>>> held = new HashMap<>();
 
+		final Map<Instance, Partitioned<List<RecentDecision>>> recent = new HashMap<>();
+
 		final Map<String, CommentHistory> comments = new HashMap<>();
 
 		final List<String> asked = new ArrayList<>();
@@ -186,6 +249,16 @@ class WorkbenchTests {
 		public Partitioned<List<HeldComment>> heldComments(Instance instance) {
 			this.asked.add("held@" + instance);
 			Partitioned<List<HeldComment>> answer = this.held.get(instance);
+			if (answer == null) {
+				throw new StateUnavailableException("Instance " + instance + " did not answer");
+			}
+			return answer;
+		}
+
+		@Override
+		public Partitioned<List<RecentDecision>> recentDecisions(Instance instance, RecentDecisions.RecentQuery query) {
+			this.asked.add("recent limit " + query.limit() + "@" + instance);
+			Partitioned<List<RecentDecision>> answer = this.recent.get(instance);
 			if (answer == null) {
 				throw new StateUnavailableException("Instance " + instance + " did not answer");
 			}
