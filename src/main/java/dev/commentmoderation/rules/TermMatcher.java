@@ -14,8 +14,8 @@ import org.ahocorasick.trie.Trie;
  * whatever markup it carries (see {@link MarkupText}). Built once: one Aho-Corasick automaton over every
  * normalized term, so a scan costs time proportional to the text (plus the hits), not to the number of terms.
  * <p>
- * The text is searched as written and, when it has markup, as an HTML parser reads it (tags and comments removed,
- * entities decoded) and in its link targets: {@code stuck <b>half</b>way}, {@code cas&#105;no} and
+ * The text is searched as written and, when it has markup, as an HTML5 tokenizer reads it (tags and comments
+ * removed, entities decoded) and in its link targets: {@code stuck <b>half</b>way}, {@code cas&#105;no} and
  * {@code <a href="http://example.com/spam/">} hold "halfway", "casino" and "/spam/". Offsets always point into the
  * text as received: a hit read through markup covers the markup inside it.
  * <p>

@@ -66,6 +66,53 @@ class TermMatcherMarkupPropertiesTest {
 		assertThat(new TermMatcher(List.of(term)).find(text)).as("term %s in %s", term, text).isEmpty();
 	}
 
+	private static final String[] MARKUP = { "<b>", "</b>", "<i>", "</i>", "<br>", "<p>", "</p>", "<!-- x -->",
+			"<span title=\"ab a\">", "&amp;", "&nbsp;", " ", "<a href=\"/b&#97;\">", "</a>" };
+
+	/**
+	 * The term check searches the text read through markup only around joints some term can cross; it finds the
+	 * same terms as searching the value as written and the whole read text, each on its own. Dense text over a
+	 * small alphabet ("a", "b", spaces), with terms cut from it, makes hits and near misses at joints common.
+	 */
+	@ParameterizedTest(name = "seed {0}")
+	@MethodSource("seeds")
+	void searchingAroundJointsFindsTheTermsThatSearchingTheWholeReadTextFinds(long seed) {
+		Random random = new Random(seed);
+		StringBuilder plain = new StringBuilder();
+		int length = 20 + random.nextInt(40);
+		for (int i = 0; i < length; i++) {
+			plain.append("aab ".charAt(random.nextInt(4)));
+		}
+		List<String> terms = new java.util.ArrayList<>();
+		for (int k = 0; k < 4; k++) {
+			int from = random.nextInt(plain.length() - 6);
+			terms.add(plain.substring(from, from + 2 + random.nextInt(5)));
+		}
+		StringBuilder value = new StringBuilder();
+		for (int i = 0; i < plain.length(); i++) {
+			if (random.nextInt(3) == 0) {
+				value.append(MARKUP[random.nextInt(MARKUP.length)]);
+			}
+			char c = plain.charAt(i);
+			value.append((c == 'a' && random.nextInt(4) == 0) ? "&#97;" : String.valueOf(c));
+		}
+		TermMatcher matcher = new TermMatcher(terms);
+		String read = MarkupReader.read(value.toString()).text();
+
+		java.util.Set<String> expected = new java.util.TreeSet<>();
+		// with "<" and "&" replaced by U+0000 (like them, no part of a word) neither is read through markup again
+		matcher.find(withoutMarkup(value.toString())).forEach(m -> expected.add(m.term()));
+		matcher.find(withoutMarkup(read)).forEach(m -> expected.add(m.term()));
+		java.util.Set<String> found = new java.util.TreeSet<>();
+		matcher.find(value.toString()).forEach(m -> found.add(m.term()));
+
+		assertThat(found).as("terms %s in %s (read as %s)", terms, value, read).isEqualTo(expected);
+	}
+
+	private static String withoutMarkup(String text) {
+		return text.replace('<', '\u0000').replace('&', '\u0000');
+	}
+
 	/**
 	 * Each letter as itself or as a numeric character reference (the first and last as themselves when
 	 * {@code plainEdges}); between letters, maybe tags or a comment.
