@@ -134,7 +134,8 @@ class MarkupReaderTest {
 		@Test
 		void scriptContentIsTextWithNoTagsAndNoReferencesInIt() {
 			// jsoup's tag table counts script, style and plaintext as blocks: a line break around them
-			assertThat(read("<script>if (a<b && c>d) go('&amp;')</script>x")).isEqualTo("if (a<b && c>d) go('&amp;')\nx");
+			assertThat(read("<script>if (a<b && c>d) go('&amp;')</script>x"))
+				.isEqualTo("if (a<b && c>d) go('&amp;')\nx");
 		}
 
 		@Test

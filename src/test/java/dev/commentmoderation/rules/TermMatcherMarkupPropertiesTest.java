@@ -2,8 +2,11 @@ package dev.commentmoderation.rules;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.stream.LongStream;
 
 import org.junit.jupiter.params.ParameterizedTest;
@@ -83,7 +86,7 @@ class TermMatcherMarkupPropertiesTest {
 		for (int i = 0; i < length; i++) {
 			plain.append("aab ".charAt(random.nextInt(4)));
 		}
-		List<String> terms = new java.util.ArrayList<>();
+		List<String> terms = new ArrayList<>();
 		for (int k = 0; k < 4; k++) {
 			int from = random.nextInt(plain.length() - 6);
 			terms.add(plain.substring(from, from + 2 + random.nextInt(5)));
@@ -99,11 +102,11 @@ class TermMatcherMarkupPropertiesTest {
 		TermMatcher matcher = new TermMatcher(terms);
 		String read = MarkupReader.read(value.toString()).text();
 
-		java.util.Set<String> expected = new java.util.TreeSet<>();
+		Set<String> expected = new TreeSet<>();
 		// with "<" and "&" replaced by U+0000 (like them, no part of a word) neither is read through markup again
 		matcher.find(withoutMarkup(value.toString())).forEach(m -> expected.add(m.term()));
 		matcher.find(withoutMarkup(read)).forEach(m -> expected.add(m.term()));
-		java.util.Set<String> found = new java.util.TreeSet<>();
+		Set<String> found = new TreeSet<>();
 		matcher.find(value.toString()).forEach(m -> found.add(m.term()));
 
 		assertThat(found).as("terms %s in %s (read as %s)", terms, value, read).isEqualTo(expected);
