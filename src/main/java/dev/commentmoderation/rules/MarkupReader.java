@@ -640,10 +640,6 @@ final class MarkupReader {
 	record ReadThrough(char[] chars, int length, int[] runAt, int[] runFrom, int[] runTo, boolean[] runSynthetic,
 			int runs) {
 
-		String text() {
-			return new String(this.chars, 0, this.length);
-		}
-
 		/** The run char {@code i} is in. */
 		int runOf(int i) {
 			int r = Arrays.binarySearch(this.runAt, 0, this.runs, i);
