@@ -63,10 +63,6 @@ public final class AuthorStage {
 		this.clock = clock;
 	}
 
-	public StatefulSettings settings() {
-		return this.moderator.settings();
-	}
-
 	/**
 	 * @param previousFromIp when the comment's IP last commented within its flood interval (the IP stage), or null
 	 * @param timestamp the comment's record time, epoch ms: the time its state is kept at
