@@ -12,7 +12,6 @@ import org.apache.kafka.streams.state.KeyValueStore;
 
 import dev.commentmoderation.events.EnvelopeError;
 import dev.commentmoderation.events.InvalidEnvelopeException;
-import dev.commentmoderation.rules.Decision;
 import dev.commentmoderation.stage.AuthorComment;
 import dev.commentmoderation.stage.AuthorRecord;
 import dev.commentmoderation.stage.AuthorStage;
@@ -59,7 +58,7 @@ final class AuthorProcessor extends RoutingProcessor {
 				StoreViews.<AuthorComment>timed(context.getStateStore(ModerationTopology.AUTHOR_COMMENTS)));
 		if (this.purges) {
 			context.schedule(ModerationTopology.PURGE_INTERVAL, PunctuationType.STREAM_TIME,
-					(streamTime) -> ModerationTopology.purge(this.records,
+					(streamTime) -> purge(this.records,
 							(record) -> this.stage.expired(record, streamTime)));
 		}
 	}
@@ -100,26 +99,18 @@ final class AuthorProcessor extends RoutingProcessor {
 				(previousFromIp != null) ? Instant.ofEpochMilli(previousFromIp) : null, record.timestamp(),
 				this.state);
 		if (result instanceof AuthorStage.Resubmitted resubmitted) {
-			forward(record, comment.commentId(), destination(resubmitted.decision().decision()),
+			forward(record, comment.commentId(), Route.Destination.of(resubmitted.decision().decision()),
 					resubmitted.decision().json().getBytes(StandardCharsets.UTF_8));
 			this.listener.resubmitted(comment.commentId(), resubmitted.decision().decision());
 		}
 		else if (result instanceof AuthorStage.Decided decided) {
-			forward(record, comment.commentId(), destination(decided.verdict().decision()), decided.json());
+			forward(record, comment.commentId(), Route.Destination.of(decided.verdict().decision()), decided.json());
 			forward(record, comment.commentId(), Route.Destination.TO_COMMENT,
 					StateCodec.write(new ToComment(decided.status(), null)));
 			this.listener.decided(comment.commentId(), decided.site(), decided.verdict(),
 					Duration.ofNanos(System.nanoTime() - started));
-			this.listener.decisionLatency(ModerateCommentProcessor.sinceSubmitted(record.timestamp(), this.clock));
+			this.listener.decisionLatency(sinceSubmitted(record.timestamp(), this.clock));
 		}
-	}
-
-	static Route.Destination destination(Decision decision) {
-		return switch (decision) {
-			case APPROVED -> Route.Destination.APPROVED;
-			case REJECTED -> Route.Destination.REJECTED;
-			case HELD -> Route.Destination.HELD;
-		};
 	}
 
 }

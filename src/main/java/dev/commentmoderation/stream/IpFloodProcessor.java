@@ -67,7 +67,7 @@ final class IpFloodProcessor extends RoutingProcessor {
 	}
 
 	private void purge(long streamTime) {
-		ModerationTopology.purge(this.records, (record) -> this.stage.expired(record, streamTime));
+		purge(this.records, (record) -> this.stage.expired(record, streamTime));
 	}
 
 }

@@ -90,9 +90,4 @@ final class ModerateCommentProcessor extends RoutingProcessor {
 		}
 	}
 
-	/** From a record's timestamp to now; never negative (a producer's clock may run ahead). */
-	static Duration sinceSubmitted(long recordTimestamp, Clock clock) {
-		return Duration.ofMillis(Math.max(0, clock.millis() - recordTimestamp));
-	}
-
 }

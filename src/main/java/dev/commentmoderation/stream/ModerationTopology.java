@@ -2,10 +2,7 @@ package dev.commentmoderation.stream;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
-import java.util.function.Predicate;
 
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.StreamsBuilder;
@@ -17,7 +14,6 @@ import org.apache.kafka.streams.kstream.Named;
 import org.apache.kafka.streams.kstream.Produced;
 import org.apache.kafka.streams.kstream.Repartitioned;
 import org.apache.kafka.common.serialization.Serde;
-import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.StoreBuilder;
 import org.apache.kafka.streams.state.Stores;
@@ -228,19 +224,6 @@ public final class ModerationTopology {
 			addClassifier(builder, submitted.get("route-to-model").merge(reviewed.get("route-reviewed-to-model"),
 					Named.as("merge-labels")));
 		}
-	}
-
-	/** Deletes the store's records that {@code expired} says are: collected first, then deleted. */
-	static <V> void purge(KeyValueStore<String, V> store, Predicate<V> expired) {
-		List<String> keys = new ArrayList<>();
-		try (KeyValueIterator<String, V> all = store.all()) {
-			all.forEachRemaining((entry) -> {
-				if (expired.test(entry.value)) {
-					keys.add(entry.key);
-				}
-			});
-		}
-		keys.forEach(store::delete);
 	}
 
 	/**

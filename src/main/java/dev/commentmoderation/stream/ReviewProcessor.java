@@ -95,7 +95,7 @@ final class ReviewProcessor extends RoutingProcessor {
 
 		@Override
 		public void decision(String commentId, Decision decision, byte[] json) {
-			send(commentId, AuthorProcessor.destination(decision), json);
+			send(commentId, Route.Destination.of(decision), json);
 		}
 
 		@Override

@@ -1,9 +1,16 @@
 package dev.commentmoderation.stream;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Predicate;
 
 import org.apache.kafka.streams.processor.api.ContextualProcessor;
 import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.state.KeyValueIterator;
+import org.apache.kafka.streams.state.KeyValueStore;
 
 import dev.commentmoderation.events.DeadLetterHeaders;
 import dev.commentmoderation.events.InvalidEnvelopeException;
@@ -46,6 +53,24 @@ abstract class RoutingProcessor extends ContextualProcessor<byte[], byte[], byte
 	protected final void forward(Record<byte[], byte[]> record, String key, Route.Destination destination,
 			byte[] value) {
 		context().forward(record.withKey(utf8(key)).withValue(new Route(destination, value)));
+	}
+
+	/** From a record's timestamp to now; never negative (a producer's clock may run ahead). */
+	static Duration sinceSubmitted(long recordTimestamp, Clock clock) {
+		return Duration.ofMillis(Math.max(0, clock.millis() - recordTimestamp));
+	}
+
+	/** Deletes the store's records that {@code expired} says are: collected first, then deleted. */
+	static <V> void purge(KeyValueStore<String, V> store, Predicate<V> expired) {
+		List<String> keys = new ArrayList<>();
+		try (KeyValueIterator<String, V> all = store.all()) {
+			all.forEachRemaining((entry) -> {
+				if (expired.test(entry.value)) {
+					keys.add(entry.key);
+				}
+			});
+		}
+		keys.forEach(store::delete);
 	}
 
 	static byte[] utf8(String text) {

@@ -8,7 +8,7 @@ import java.util.Optional;
 import java.util.TreeMap;
 
 /**
- * An {@link AuthorHistory} in memory, for the dry run and tests. It answers as the service's window stores do:
+ * An {@link AuthorHistory} in memory, for the rules' tests (the stream and the dry run use stage.AuthorStage). It answers as the service's window stores do:
  * each key keeps its entries by time (a second entry at the same time replaces the first), and a lookup returns
  * the entry with the latest time at or after {@code since}, whatever order they were written in. Nothing expires
  * but lookups ignore what is older than {@code since}, so the retentions apply. Not thread-safe.
