@@ -46,15 +46,28 @@ final class AppProcess implements AutoCloseable {
 	}
 
 	/** Java on this JVM's class path (the project's test classes and dependencies) running {@code mainClass}. */
-	static List<String> javaOnClassPath(String heap, Class<?> mainClass, String... args) {
-		List<String> command = new java.util.ArrayList<>(List.of(java(), heap, "-cp",
-				System.getProperty("java.class.path"), mainClass.getName()));
+	static List<String> javaOnClassPath(List<String> jvmOptions, Class<?> mainClass, String... args) {
+		List<String> command = new java.util.ArrayList<>(List.of(java()));
+		command.addAll(jvmOptions);
+		command.addAll(List.of("-cp", System.getProperty("java.class.path"), mainClass.getName()));
 		command.addAll(List.of(args));
 		return command;
 	}
 
 	static String java() {
 		return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+	}
+
+	/** Runs a diagnostic command in this JVM (e.g. {@code JFR.start}), failing when jcmd does. */
+	void jcmd(String... command) throws Exception {
+		List<String> line = new java.util.ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "jcmd")
+			.toString(), Long.toString(this.process.pid())));
+		line.addAll(List.of(command));
+		Process jcmd = new ProcessBuilder(line).redirectErrorStream(true).start();
+		String output = new String(jcmd.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+		if (!jcmd.waitFor(1, TimeUnit.MINUTES) || jcmd.exitValue() != 0) {
+			throw new IllegalStateException(String.join(" ", command) + " failed in " + this.name + ": " + output);
+		}
 	}
 
 	/** The rest of the first line starting with the marker prefix, once printed. */

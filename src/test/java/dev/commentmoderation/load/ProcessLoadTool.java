@@ -79,6 +79,9 @@ public final class ProcessLoadTool {
 
 	private String bootstrap;
 
+	/** The service's and the variant's HTTP port, for their actuator. */
+	private final Map<String, Integer> httpPorts = new HashMap<>();
+
 	private ProcessLoadTool(Map<String, String> options) {
 		this.options = options;
 	}
@@ -122,7 +125,7 @@ public final class ProcessLoadTool {
 		System.out.println("mix shares: " + CommentMix.Shares.of(this.options).describe());
 		List<Result> results = new ArrayList<>();
 		try (AppProcess broker = new AppProcess("broker",
-				AppProcess.javaOnClassPath("-Xmx1g", BrokerMain.class), this.logs.resolve("broker.log"), "BOOTSTRAP",
+				AppProcess.javaOnClassPath(List.of("-Xmx1g"), BrokerMain.class), this.logs.resolve("broker.log"), "BOOTSTRAP",
 				true)) {
 			this.bootstrap = broker.awaitMarker(Duration.ofMinutes(2));
 			System.out.println("broker (own JVM) at " + this.bootstrap);
@@ -177,7 +180,7 @@ public final class ProcessLoadTool {
 			outputs = List.of(id + ".out");
 			createTopics(partitions, in, outputs.get(0));
 			String commitMs = this.options.get(app.kind().equals("single") ? "single.commit.ms" : "commit.ms");
-			process = new AppProcess(app.name(), AppProcess.javaOnClassPath("-Xmx1g", Baselines.class, app.kind(),
+			process = new AppProcess(app.name(), AppProcess.javaOnClassPath(jvmOptions(false), Baselines.class, app.kind(),
 					this.bootstrap, in, outputs.get(0), Integer.toString(partitions), commitMs,
 					this.options.get("threads"), id), this.logs.resolve(app.name() + ".log"), "RUNNING", true);
 			process.awaitMarker(Duration.ofMinutes(2));
@@ -195,9 +198,15 @@ public final class ProcessLoadTool {
 				pause();
 				Round round = new Round(app.name(), "r" + rate.trim(), in, mix, Integer.parseInt(this.options.get("count")),
 						Integer.parseInt(rate.trim()));
+				String roundName = app.name() + "-" + (rate.trim().equals("0") ? "max" : rate.trim());
+				Recording recording = Recording.start(this.options.get("jfr"), roundName, process);
+				ThreadRatios ratios = app.kind().equals("service") ? new ThreadRatios(this.httpPorts.get(app.name()))
+						: null;
 				Result result = round.run(producer, reader);
+				recording.stop();
 				System.out.println(result.line());
-				if (app.kind().equals("service")) {
+				if (ratios != null) {
+					ratios.stopAndPrint();
 					round.printOutcomes();
 				}
 				results.add(result);
@@ -210,6 +219,117 @@ public final class ProcessLoadTool {
 					+ " produce retries after CONCURRENT_TRANSACTIONS in its log");
 		}
 		return results;
+	}
+
+	/**
+	 * The JVM options of an application this tool starts: {@code service.jvm} (comma-separated, e.g.
+	 * {@code service.jvm=-Xmx512m,-XX:+UseParallelGC}; the service and the variant only) and, with {@code jfr}, what a
+	 * profile needs to attribute samples to inlined frames.
+	 */
+	private List<String> jvmOptions(boolean service) {
+		List<String> options = new ArrayList<>(service ? List.of() : List.of("-Xmx1g"));
+		if (service) {
+			java.util.Arrays.stream(this.options.getOrDefault("service.jvm", "").split(","))
+				.filter((option) -> !option.isBlank())
+				.forEach(options::add);
+		}
+		if (this.options.containsKey("jfr")) {
+			options.addAll(List.of("-XX:+UnlockDiagnosticVMOptions", "-XX:+DebugNonSafepoints"));
+		}
+		return options;
+	}
+
+	/**
+	 * With {@code jfr=<dir>}: a JFR recording (settings {@code profile}) of one measured round, from its first comment
+	 * sent to its last decision read (not the application's start-up, warm-up or the pauses), started and stopped
+	 * with {@code jcmd}, written to {@code <dir>/<app>-<rate>.jfr} (rate {@code max} or per second). Read it with
+	 * {@link JfrProfile}.
+	 */
+	private record Recording(AppProcess process, Path file) {
+
+		static Recording start(String dir, String round, AppProcess process) throws Exception {
+			if (dir == null) {
+				return new Recording(null, null);
+			}
+			Path file = Path.of(dir).toAbsolutePath().resolve(round + ".jfr");
+			Files.createDirectories(file.getParent());
+			// every wait of a thread, not only those over 10 ms (a commit's waits are shorter), and each thread's CPU
+			// every second rather than every 10 s, so a round of a few seconds has some
+			process.jcmd("JFR.start", "name=load", "settings=profile", "locking-threshold=0ms",
+					"jdk.ThreadCPULoad#period=1s", "filename=" + file);
+			return new Recording(process, file);
+		}
+
+		void stop() throws Exception {
+			if (this.process != null) {
+				this.process.jcmd("JFR.stop", "name=load");
+				System.out.println("  JFR recording of the round: " + this.file);
+			}
+		}
+
+	}
+
+	/**
+	 * Where the service's stream threads spent their time during a round, as Kafka Streams measures it: the share of
+	 * time polling, processing, punctuating and committing, read from the Prometheus endpoint every second while the
+	 * round runs (each reading covers the last few loops of the thread) and averaged.
+	 */
+	private static final class ThreadRatios {
+
+		private static final Pattern RATIO = Pattern
+			.compile("^kafka_stream_thread_(\\w+)_ratio\\{.*thread_id=\"[^\"]*(StreamThread-\\d+)\".*\\} (\\S+)$");
+
+		private final Map<String, double[]> sums = new TreeMap<>();
+
+		private final Thread sampler;
+
+		private volatile boolean running = true;
+
+		ThreadRatios(int port) {
+			HttpClient http = HttpClient.newHttpClient();
+			HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/actuator/prometheus"))
+				.timeout(Duration.ofSeconds(5))
+				.build();
+			this.sampler = new Thread(() -> {
+				while (this.running) {
+					try {
+						http.send(request, HttpResponse.BodyHandlers.ofString()).body().lines().forEach((line) -> {
+							Matcher ratio = RATIO.matcher(line);
+							if (ratio.matches() && !ratio.group(3).equals("NaN")) {
+								synchronized (this.sums) {
+									double[] sum = this.sums.computeIfAbsent(ratio.group(2) + " " + ratio.group(1),
+											(k) -> new double[2]);
+									sum[0] += Double.parseDouble(ratio.group(3));
+									sum[1]++;
+								}
+							}
+						});
+						Thread.sleep(1000);
+					}
+					catch (IOException ex) {
+						// the next reading
+					}
+					catch (InterruptedException ex) {
+						return;
+					}
+				}
+			}, "load-thread-ratios");
+			this.sampler.setDaemon(true);
+			this.sampler.start();
+		}
+
+		void stopAndPrint() throws InterruptedException {
+			this.running = false;
+			this.sampler.interrupt();
+			this.sampler.join();
+			synchronized (this.sums) {
+				StringBuilder line = new StringBuilder("  stream threads' time (Kafka Streams' own ratios, mean of "
+						+ this.sums.values().stream().mapToInt((sum) -> (int) sum[1]).max().orElse(0) + " readings):");
+				this.sums.forEach((name, sum) -> line.append(String.format(Locale.ROOT, " %s=%.2f", name, sum[0] / sum[1])));
+				System.out.println(line);
+			}
+		}
+
 	}
 
 	/**
@@ -236,7 +356,10 @@ public final class ProcessLoadTool {
 			}
 		}
 		int httpPort = KafkaBroker.freePort();
-		List<String> command = new ArrayList<>(List.of(AppProcess.java(), "-jar", jar.toString(),
+		this.httpPorts.put(app.name(), httpPort);
+		List<String> command = new ArrayList<>(List.of(AppProcess.java()));
+		command.addAll(jvmOptions(true));
+		command.addAll(List.of("-jar", jar.toString(),
 				"--server.port=" + httpPort, "--spring.kafka.bootstrap-servers=" + this.bootstrap,
 				"--spring.kafka.streams.state-dir=" + Files.createTempDirectory("load-service-"),
 				"--moderation.topics.create=true", "--moderation.topics.replication-factor=1",
