@@ -8,6 +8,7 @@ import java.util.Map;
 
 import dev.commentmoderation.rules.Author;
 import dev.commentmoderation.rules.Comment;
+import dev.commentmoderation.rules.NormalizedContent;
 import dev.commentmoderation.rules.NormalizedText;
 import dev.commentmoderation.rules.TextNormalizer;
 
@@ -63,11 +64,16 @@ public final class Features {
 	}
 
 	public static Features of(Comment comment) {
+		return of(comment, NormalizedContent.of(comment));
+	}
+
+	/** The same, folding the content through {@code normalized} (the comment's), shared with the rules. */
+	public static Features of(Comment comment, NormalizedContent normalized) {
 		Map<String, Token> seen = new LinkedHashMap<>();
 		String content = comment.content();
 		if (content != null) {
 			String window = window(content);
-			contentWords(window, seen);
+			contentWords(normalized.normalize(window), seen);
 			LinkScan scan = LinkScan.of(window);
 			linkHosts(window, scan, seen);
 			int links = scan.count();
@@ -92,8 +98,7 @@ public final class Features {
 		return new Features(List.copyOf(seen.values()));
 	}
 
-	private static void contentWords(String content, Map<String, Token> seen) {
-		NormalizedText normalized = TextNormalizer.normalize(content);
+	private static void contentWords(NormalizedText normalized, Map<String, Token> seen) {
 		List<Word> words = words(normalized);
 		Word previous = null;
 		for (Word word : words) {

@@ -51,7 +51,15 @@ public final class Authors {
 	 * before parents counted, so fingerprints remembered before that change still catch its duplicates.
 	 */
 	public static String fingerprint(String author, Comment comment) {
-		String content = (comment.content() == null) ? "" : TextNormalizer.normalizeTerm(comment.content());
+		return fingerprint(author, comment, NormalizedContent.of(comment));
+	}
+
+	/**
+	 * The {@link #fingerprint(String, Comment) fingerprint} of a comment whose content the rules have folded
+	 * already: the same value, without folding it again.
+	 */
+	public static String fingerprint(String author, Comment comment, NormalizedContent normalized) {
+		String content = normalized.term();
 		String post = (comment.postId() == null) ? "" : comment.postId();
 		String parent = comment.parentId();
 		String[] parts = (parent == null || parent.isEmpty()) ? new String[] { author, post, content }

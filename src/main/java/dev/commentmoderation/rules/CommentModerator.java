@@ -45,9 +45,18 @@ public final class CommentModerator {
 	 */
 	public List<Reason> reasons(Comment comment) {
 		Objects.requireNonNull(comment, "comment");
+		return reasons(comment, NormalizedContent.of(comment));
+	}
+
+	/**
+	 * The same, folding the content through {@code content} (the comment's), which the caller shares with what else
+	 * reads the content folded (the fingerprint, the classifier's features).
+	 */
+	public List<Reason> reasons(Comment comment, NormalizedContent content) {
+		Objects.requireNonNull(comment, "comment");
 		List<Reason> reasons = new ArrayList<>();
 		for (ModerationRule rule : rules) {
-			rule.check(comment, reasons);
+			rule.check(comment, content, reasons);
 		}
 		RuleActions actions = this.settings.actions();
 		reasons.removeIf(reason -> !actions.counts(reason.code()));

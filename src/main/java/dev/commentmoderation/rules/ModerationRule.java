@@ -7,4 +7,9 @@ interface ModerationRule {
 
 	void check(Comment comment, List<Reason> reasons);
 
+	/** The same, for a rule that reads the content folded: {@code content} is the comment's, folded at most once. */
+	default void check(Comment comment, NormalizedContent content, List<Reason> reasons) {
+		check(comment, reasons);
+	}
+
 }

@@ -38,6 +38,11 @@ final class TermListRule implements ModerationRule {
 
 	@Override
 	public void check(Comment comment, List<Reason> reasons) {
+		check(comment, NormalizedContent.of(comment), reasons);
+	}
+
+	@Override
+	public void check(Comment comment, NormalizedContent content, List<Reason> reasons) {
 		if (this.matcher.size() == 0) {
 			return;
 		}
@@ -46,7 +51,7 @@ final class TermListRule implements ModerationRule {
 			if (value == null || value.isEmpty()) {
 				continue;
 			}
-			for (Match match : this.matcher.find(Text.scanWindow(value, field.maxBytes(this.settings)))) {
+			for (Match match : this.matcher.find(Text.scanWindow(value, field.maxBytes(this.settings)), content)) {
 				reasons.add(new Reason(this.code, field.path(), field.label() + this.complaint + match.term() + "\".",
 						match));
 			}

@@ -65,11 +65,20 @@ public final class TermMatcher {
 	 * configuration order), offsets in code points of {@code text}, end exclusive.
 	 */
 	public List<Match> find(String text) {
+		return find(text, null);
+	}
+
+	/**
+	 * The same, folding through {@code content} (may be null), so a text that is a comment's content, or starts with
+	 * it, is not folded again.
+	 */
+	List<Match> find(String text, NormalizedContent content) {
 		if (configured.isEmpty() || text == null || text.isEmpty()) {
 			return List.of();
 		}
 		MarkupText views = MarkupText.of(text, shape);
-		NormalizedText normalized = TextNormalizer.normalize(views.text());
+		NormalizedText normalized = (content == null) ? TextNormalizer.normalize(views.text())
+				: content.normalize(views.text());
 		Map<String, Match> found = new LinkedHashMap<>();
 		trie.parseText(normalized.normalized(), emit -> {
 			String keyword = emit.getKeyword();

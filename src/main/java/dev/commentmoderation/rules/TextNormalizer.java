@@ -37,15 +37,36 @@ public final class TextNormalizer {
 
 	/** Normalizes a field value, keeping the map back to original code point offsets. */
 	public static NormalizedText normalize(String value) {
+		return normalize(value, new int[Math.max(16, value.length())], new StringBuilder(value.length()), 0);
+	}
+
+	/**
+	 * Normalizes {@code value}, which starts with the text {@code prefix} is the normalization of, folding only the
+	 * rest: the result equals {@link #normalize(String) normalize(value)}, because folding goes code point by code
+	 * point and carries nothing from one to the next but the last char written (for collapsing whitespace).
+	 */
+	static NormalizedText normalize(String value, NormalizedText prefix) {
+		String folded = prefix.normalized();
+		int[] origin = new int[Math.max(Math.max(16, value.length()), folded.length())];
+		for (int k = 0; k < folded.length(); k++) {
+			origin[k] = prefix.originOf(k);
+		}
+		StringBuilder out = new StringBuilder(Math.max(value.length(), folded.length())).append(folded);
+		return normalize(value, origin, out, prefix.originalCodePoints().length);
+	}
+
+	/**
+	 * Folds {@code value} from code point {@code codePointsDone} on, appending to {@code out} and {@code origin},
+	 * which hold the folding of the code points before it.
+	 */
+	private static NormalizedText normalize(String value, int[] origin, StringBuilder out, int codePointsDone) {
 		// sized exactly: a stream's toArray grows a chunked buffer, at a cost that jumps with the text's length
 		int[] codePoints = new int[value.codePointCount(0, value.length())];
 		for (int i = 0, k = 0; i < value.length(); k++) {
 			codePoints[k] = value.codePointAt(i);
 			i += Character.charCount(codePoints[k]);
 		}
-		StringBuilder out = new StringBuilder(value.length());
-		int[] origin = new int[Math.max(16, value.length())];
-		for (int i = 0; i < codePoints.length; i++) {
+		for (int i = codePointsDone; i < codePoints.length; i++) {
 			String folded = fold(codePoints[i]);
 			if (folded.isEmpty()) {
 				continue;

@@ -8,6 +8,7 @@ import dev.commentmoderation.policy.Policy;
 import dev.commentmoderation.policy.SitePolicy;
 import dev.commentmoderation.rules.Comment;
 import dev.commentmoderation.rules.DecisionRules;
+import dev.commentmoderation.rules.NormalizedContent;
 import dev.commentmoderation.rules.Reason;
 
 /**
@@ -19,6 +20,14 @@ import dev.commentmoderation.rules.Reason;
 public interface CommentRules {
 
 	Applied apply(Comment comment);
+
+	/**
+	 * The same, folding the content through {@code content} (the comment's), which the first stage shares with the
+	 * fingerprint and the classifier's features so that the content is folded once.
+	 */
+	default Applied apply(Comment comment, NormalizedContent content) {
+		return apply(comment);
+	}
 
 	/**
 	 * @param policyVersion the version of the policy that applied
@@ -37,10 +46,21 @@ public interface CommentRules {
 
 	/** The rules of whichever policy is active when a comment is read. */
 	public static CommentRules of(Supplier<Policy> policies) {
-		return comment -> {
-			Policy policy = policies.get();
-			SitePolicy site = policy.forSite(comment.siteId());
-			return new Applied(policy.version(), site.site(), site.moderator().reasons(comment), site.decisionRules());
+		return new CommentRules() {
+
+			@Override
+			public Applied apply(Comment comment) {
+				return apply(comment, NormalizedContent.of(comment));
+			}
+
+			@Override
+			public Applied apply(Comment comment, NormalizedContent content) {
+				Policy policy = policies.get();
+				SitePolicy site = policy.forSite(comment.siteId());
+				return new Applied(policy.version(), site.site(), site.moderator().reasons(comment, content),
+						site.decisionRules());
+			}
+
 		};
 	}
 

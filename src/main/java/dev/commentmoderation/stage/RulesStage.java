@@ -18,6 +18,7 @@ import dev.commentmoderation.events.InvalidEnvelopeException;
 import dev.commentmoderation.events.SubmittedComment;
 import dev.commentmoderation.rules.Authors;
 import dev.commentmoderation.rules.Comment;
+import dev.commentmoderation.rules.NormalizedContent;
 import dev.commentmoderation.rules.Reason;
 import dev.commentmoderation.rules.ReasonCode;
 import dev.commentmoderation.rules.RuleAction;
@@ -105,7 +106,9 @@ public final class RulesStage {
 
 	private Result moderate(SubmittedComment submitted) {
 		Comment comment = submitted.comment();
-		CommentRules.Applied applied = this.rules.apply(comment);
+		// the content folded once, for the term lists, the classifier's features and the fingerprint
+		NormalizedContent content = NormalizedContent.of(comment);
+		CommentRules.Applied applied = this.rules.apply(comment, content);
 		Optional<String> author = Authors.normalizedEmail(comment);
 		if (author.isEmpty()) {
 			Verdict verdict = applied.decisionRules().actions().decide(applied.reasons(), false);
@@ -117,7 +120,7 @@ public final class RulesStage {
 		Classification classification = null;
 		List<LabelEvent> labels = List.of();
 		if (this.classifier != null) {
-			Features features = Features.of(comment);
+			Features features = Features.of(comment, content);
 			classification = this.scorer.classify(comment, features);
 			Classification.Outcome outcome = this.classifier.outcome(classification, applied.decisionRules());
 			if (outcome != null) {
@@ -135,7 +138,7 @@ public final class RulesStage {
 			}
 		}
 		PendingComment pending = new PendingComment(comment.commentId(), comment.postId(), comment.siteId(),
-				author.get(), Authors.ip(comment).orElse(null), Authors.fingerprint(author.get(), comment), reasons,
+				author.get(), Authors.ip(comment).orElse(null), Authors.fingerprint(author.get(), comment, content), reasons,
 				submitted.receivedJson(), null, carried, classification);
 		return new Pending(comment, pending, labels);
 	}
