@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -75,6 +76,22 @@ public final class JfrProfile {
 
 	private final Map<String, Duration> gc = new TreeMap<>();
 
+	/** CPU seconds of each Java thread group, from jdk.ThreadCPULoad (what the samples cannot see: native code). */
+	private final Map<String, Double> threadCpu = new TreeMap<>();
+
+	private final Map<String, Double> namedThreadCpu = new TreeMap<>();
+
+	/** The gaps between two readings of a thread: the shortest common one is the period they cover. */
+	private final List<Long> periods = new ArrayList<>();
+
+	/** The last jdk.ThreadCPULoad of each thread, to know the interval the next one covers. */
+	private final Map<Long, Instant> lastThreadCpu = new HashMap<>();
+
+	/** Per area, the methods the Java samples were in (the innermost frame outside the JDK), and our callers. */
+	private final Map<String, Map<String, Integer>> methods = new TreeMap<>();
+
+	private final Map<String, Map<String, Integer>> callers = new TreeMap<>();
+
 	private Instant start = Instant.MAX;
 
 	private Instant end = Instant.MIN;
@@ -137,7 +154,16 @@ public final class JfrProfile {
 				case "jdk.ExecutionSample" -> sample(event, "sampledThread", this.javaSamples, true);
 				case "jdk.NativeMethodSample" -> sample(event, "sampledThread", this.nativeSamples, false);
 				case "jdk.ThreadCPULoad" -> {
-					ThreadTime time = streamThread(event.getThread());
+					RecordedThread thread = event.getThread();
+					// a reading is the thread's share of all cores over the last period (an idle thread has none)
+					Instant last = this.lastThreadCpu.put(thread.getId(), event.getStartTime());
+					if (last != null) {
+						this.periods.add(Duration.between(last, event.getStartTime()).toMillis());
+					}
+					double load = ((double) event.getFloat("user") + event.getFloat("system")) * this.cores;
+					this.threadCpu.merge(group(thread), load, Double::sum);
+					this.namedThreadCpu.merge(thread.getJavaName(), load, Double::sum);
+					ThreadTime time = streamThread(thread);
 					if (time != null) {
 						time.cpu.add((double) event.getFloat("user") + event.getFloat("system"));
 					}
@@ -167,6 +193,10 @@ public final class JfrProfile {
 		RecordedStackTrace stack = event.getStackTrace();
 		String area = (stack == null) ? "no stack" : area(stack, java);
 		counts.computeIfAbsent(area, (k) -> new Counts()).add(group);
+		if (java && stack != null) {
+			this.methods.computeIfAbsent(area, (k) -> new TreeMap<>()).merge(selfMethod(stack), 1, Integer::sum);
+			this.callers.computeIfAbsent(area, (k) -> new TreeMap<>()).merge(ourCaller(stack), 1, Integer::sum);
+		}
 		ThreadTime time = streamThread(thread);
 		if (time != null) {
 			if (java) {
@@ -205,6 +235,28 @@ public final class JfrProfile {
 		return "JDK only";
 	}
 
+	/** The innermost method outside the JDK. */
+	private static String selfMethod(RecordedStackTrace stack) {
+		for (RecordedFrame frame : stack.getFrames()) {
+			String type = frame.getMethod().getType().getName();
+			if (JDK.stream().noneMatch(type::startsWith)) {
+				return simple(type) + "." + frame.getMethod().getName();
+			}
+		}
+		return topFrame(stack);
+	}
+
+	/** The innermost method of ours on the stack: what, of our code, led to this sample. */
+	private static String ourCaller(RecordedStackTrace stack) {
+		for (RecordedFrame frame : stack.getFrames()) {
+			String type = frame.getMethod().getType().getName();
+			if (type.startsWith("dev.commentmoderation.")) {
+				return simple(type) + "." + frame.getMethod().getName();
+			}
+		}
+		return "(none of ours)";
+	}
+
 	private static String topFrame(RecordedStackTrace stack) {
 		if (stack == null || stack.getFrames().isEmpty()) {
 			return "?";
@@ -240,11 +292,11 @@ public final class JfrProfile {
 	/** Thread groups: stream threads, the producers' and consumers' network threads, the rest. */
 	private static String group(RecordedThread thread) {
 		String name = (thread == null || thread.getJavaName() == null) ? "?" : thread.getJavaName();
-		if (name.contains("-StreamThread-")) {
-			return "stream";
-		}
 		if (name.contains("producer-network-thread")) {
 			return "producer-net";
+		}
+		if (name.contains("-StreamThread-")) {
+			return "stream";
 		}
 		if (name.contains("kafka-coordinator-heartbeat") || name.contains("consumer")) {
 			return "consumer";
@@ -268,7 +320,36 @@ public final class JfrProfile {
 		System.out.printf(Locale.ROOT,
 				"recording %.1f s, %d cores; this JVM used %.0f %% of the machine's CPU (%.1f CPU s), the machine %.0f %% in all%n",
 				span, this.cores, 100 * jvm, jvm * this.cores * span, 100 * machine);
+		List<Long> gaps = this.periods.stream().sorted().toList();
+		double period = gaps.isEmpty() ? 1.0 : Math.round(gaps.get(gaps.size() / 4) / 100.0) / 10.0;
+		this.threadCpu.replaceAll((group, load) -> load * period);
+		this.namedThreadCpu.replaceAll((name, load) -> load * period);
+		double threads = this.threadCpu.values().stream().mapToDouble(Double::doubleValue).sum();
+		System.out.printf(Locale.ROOT, "CPU by thread (jdk.ThreadCPULoad every %.1f s, Java and native code alike):%n",
+				period);
+		this.threadCpu.forEach((group, seconds) -> System.out.printf(Locale.ROOT, "  %-14s %6.1f CPU s%n", group,
+				seconds));
+		System.out.printf(Locale.ROOT, "  %-14s %6.1f CPU s (the JVM's CPU less its Java threads': GC, JIT, VM)%n",
+				"not Java", jvm * this.cores * span - threads);
+		System.out.println("  busiest threads: " + this.namedThreadCpu.entrySet()
+			.stream()
+			.sorted(Map.Entry.<String, Double>comparingByValue().reversed())
+			.limit(8)
+			.map((e) -> String.format(Locale.ROOT, "%s %.1f s", e.getKey(), e.getValue()))
+			.collect(Collectors.joining(", ")));
 		printSamples("CPU: Java samples by area (innermost frame outside the JDK)", this.javaSamples);
+		int total = this.javaSamples.values().stream().mapToInt((c) -> c.total).sum();
+		System.out.println("The areas' top methods (innermost outside the JDK) and what of ours they ran for:");
+		this.javaSamples.entrySet()
+			.stream()
+			.sorted(Map.Entry.<String, Counts>comparingByValue(
+					java.util.Comparator.comparingInt((Counts c) -> c.total)).reversed())
+			.limit(10)
+			.forEach((area) -> {
+				System.out.printf(Locale.ROOT, "  %s (%.1f %%)%n", area.getKey(), 100.0 * area.getValue().total / total);
+				System.out.println("    in:  " + top(this.methods.get(area.getKey()), total));
+				System.out.println("    for: " + top(this.callers.get(area.getKey()), total));
+			});
 		printSamples("Native samples by area (RocksDB is CPU; epoll is waiting)", this.nativeSamples);
 		System.out.println("GC:");
 		this.gc.forEach((what, duration) -> System.out.printf(Locale.ROOT, "  %-40s %s%n", what,
@@ -276,7 +357,7 @@ public final class JfrProfile {
 						: String.format(Locale.ROOT, "%.2f s", duration.toNanos() / 1e9)));
 		System.out.println("Stream threads, wall time over the recording:");
 		this.threads.forEach((name, time) -> {
-			double cpu = time.cpu.stream().mapToDouble(Double::doubleValue).average().orElse(0) * this.cores * span;
+			double cpu = time.cpu.stream().mapToDouble(Double::doubleValue).sum() * this.cores * period;
 			double waited = time.waits.values().stream().mapToLong(Duration::toNanos).sum() / 1e9;
 			System.out.printf(Locale.ROOT,
 					"  %s: on CPU %.1f s (%.0f %%; Java samples %d = %.1f s), parked/waiting %.1f s (%.0f %%), neither %.1f s (%.0f %%: in the consumer's poll (native) or waiting for a core)%n",
@@ -296,6 +377,15 @@ public final class JfrProfile {
 				.forEach((top) -> System.out.printf(Locale.ROOT, "      native samples %3.0f %%  %s%n",
 						100.0 * top.getValue() / natives, top.getKey()));
 		});
+	}
+
+	private static String top(Map<String, Integer> counts, int total) {
+		return counts.entrySet()
+			.stream()
+			.sorted(Map.Entry.<String, Integer>comparingByValue().reversed())
+			.limit(5)
+			.map((e) -> String.format(Locale.ROOT, "%s %.1f%%", e.getKey(), 100.0 * e.getValue() / total))
+			.collect(Collectors.joining(", "));
 	}
 
 	private static void printSamples(String title, Map<String, Counts> samples) {

@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 import org.openjdk.jmh.annotations.Benchmark;
@@ -21,6 +22,7 @@ import dev.commentmoderation.events.CommentEventParser;
 import dev.commentmoderation.events.DecisionWriter;
 import dev.commentmoderation.load.CommentMix;
 import dev.commentmoderation.policy.Policy;
+import dev.commentmoderation.policy.SitePolicy;
 import dev.commentmoderation.rules.CommentModerator;
 import dev.commentmoderation.rules.DecisionRules;
 import dev.commentmoderation.rules.RuleActions;
@@ -87,8 +89,10 @@ public class StagePathBenchmark {
 		}
 		CommentModerator moderator = new CommentModerator(RuleSettings.DEFAULTS.withBlockedTerms(List.of(CommentMix.BLOCKED_TERM)));
 		DecisionRules decisionRules = DecisionRules.of(RuleActions.DEFAULTS, StatefulSettings.DEFAULTS);
-		CommentRules commentRules = (comment) -> new CommentRules.Applied("v1", Policy.DEFAULT_SITE,
-				moderator.reasons(comment), decisionRules);
+		// as the service applies the policy: through CommentRules.of, which shares the folded content with the stage
+		Policy policy = new Policy("v1", null, List.of(), T0,
+				new SitePolicy(Policy.DEFAULT_SITE, moderator.settings(), decisionRules, moderator), Map.of());
+		CommentRules commentRules = CommentRules.of(() -> policy);
 		Clock clock = Clock.fixed(T0, ZoneOffset.UTC);
 		DecisionWriter writer = new DecisionWriter();
 		this.rules = new RulesStage(commentRules, writer, clock, null, null);
