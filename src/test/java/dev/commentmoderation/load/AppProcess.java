@@ -80,6 +80,11 @@ final class AppProcess implements AutoCloseable {
 		}
 	}
 
+	/** The CPU time this JVM used so far, all its threads (the operating system's count). */
+	Duration cpu() {
+		return this.process.info().totalCpuDuration().orElse(Duration.ZERO);
+	}
+
 	boolean isAlive() {
 		return this.process.isAlive();
 	}

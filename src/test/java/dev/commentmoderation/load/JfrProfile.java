@@ -119,6 +119,8 @@ public final class JfrProfile {
 
 		final Map<String, Duration> waits = new TreeMap<>();
 
+		final Map<String, Integer> waitCounts = new TreeMap<>();
+
 		int javaSamples;
 
 		final Map<String, Integer> nativeTop = new TreeMap<>();
@@ -171,8 +173,9 @@ public final class JfrProfile {
 				case "jdk.ThreadPark", "jdk.JavaMonitorWait", "jdk.JavaMonitorEnter", "jdk.ThreadSleep" -> {
 					ThreadTime time = streamThread(event.getThread());
 					if (time != null) {
-						time.waits.merge(event.getEventType().getName().substring(4) + " in " + waitSite(event),
-								event.getDuration(), Duration::plus);
+						String site = event.getEventType().getName().substring(4) + " in " + waitSite(event);
+						time.waits.merge(site, event.getDuration(), Duration::plus);
+						time.waitCounts.merge(site, 1, Integer::sum);
 					}
 				}
 				case "jdk.GarbageCollection" -> {
@@ -367,8 +370,9 @@ public final class JfrProfile {
 				.stream()
 				.sorted(Map.Entry.<String, Duration>comparingByValue().reversed())
 				.limit(8)
-				.forEach((wait) -> System.out.printf(Locale.ROOT, "      %6.2f s  %s%n",
-						wait.getValue().toNanos() / 1e9, wait.getKey()));
+				.forEach((wait) -> System.out.printf(Locale.ROOT, "      %6.2f s  %6d times, %6.2f ms each  %s%n",
+						wait.getValue().toNanos() / 1e9, time.waitCounts.get(wait.getKey()),
+						wait.getValue().toNanos() / 1e6 / time.waitCounts.get(wait.getKey()), wait.getKey()));
 			int natives = time.nativeTop.values().stream().mapToInt(Integer::intValue).sum();
 			time.nativeTop.entrySet()
 				.stream()

@@ -79,6 +79,8 @@ public final class ProcessLoadTool {
 
 	private String bootstrap;
 
+	private AppProcess broker;
+
 	/** The service's and the variant's HTTP port, for their actuator. */
 	private final Map<String, Integer> httpPorts = new HashMap<>();
 
@@ -128,6 +130,7 @@ public final class ProcessLoadTool {
 				AppProcess.javaOnClassPath(List.of("-Xmx1g"), BrokerMain.class), this.logs.resolve("broker.log"), "BOOTSTRAP",
 				true)) {
 			this.bootstrap = broker.awaitMarker(Duration.ofMinutes(2));
+			this.broker = broker;
 			System.out.println("broker (own JVM) at " + this.bootstrap);
 			for (App app : apps) {
 				try {
@@ -200,13 +203,24 @@ public final class ProcessLoadTool {
 						Integer.parseInt(rate.trim()));
 				String roundName = app.name() + "-" + (rate.trim().equals("0") ? "max" : rate.trim());
 				Recording recording = Recording.start(this.options.get("jfr"), roundName, process);
-				ThreadRatios ratios = app.kind().equals("service") ? new ThreadRatios(this.httpPorts.get(app.name()))
+				ThreadRatios ratios = (app.kind().equals("service") && this.options.containsKey("ratios"))
+						? new ThreadRatios(this.httpPorts.get(app.name()), Long.parseLong(this.options.get("ratios")) * 1000)
 						: null;
+				Duration appCpu = process.cpu();
+				Duration brokerCpu = this.broker.cpu();
 				Result result = round.run(producer, reader);
+				appCpu = process.cpu().minus(appCpu);
+				brokerCpu = this.broker.cpu().minus(brokerCpu);
 				recording.stop();
 				System.out.println(result.line());
+				// what each comment cost the machine: the application's JVM and the broker's, all their threads
+				System.out.printf(Locale.ROOT, "  CPU per comment: %s %.2f ms, broker %.2f ms (%.1f s and %.1f s in the round)%n",
+						app.name(), appCpu.toNanos() / 1e6 / result.count(), brokerCpu.toNanos() / 1e6 / result.count(),
+						appCpu.toNanos() / 1e9, brokerCpu.toNanos() / 1e9);
 				if (ratios != null) {
 					ratios.stopAndPrint();
+				}
+				if (app.kind().equals("service")) {
 					round.printOutcomes();
 				}
 				results.add(result);
@@ -270,14 +284,18 @@ public final class ProcessLoadTool {
 	}
 
 	/**
-	 * Where the service's stream threads spent their time during a round, as Kafka Streams measures it: the share of
-	 * time polling, processing, punctuating and committing, read from the Prometheus endpoint every second while the
-	 * round runs (each reading covers the last few loops of the thread) and averaged.
+	 * With {@code ratios=<seconds>}: where the service's stream threads spent their time during a round, as Kafka
+	 * Streams measures it (the share of time polling, processing, punctuating and committing), read from the actuator
+	 * every so many seconds while the round runs and averaged. One metric per request, not the Prometheus page: that
+	 * one formats every Kafka client metric, which cost the service a fifth of its CPU samples when read every second.
 	 */
 	private static final class ThreadRatios {
 
-		private static final Pattern RATIO = Pattern
-			.compile("^kafka_stream_thread_(\\w+)_ratio\\{.*thread_id=\"[^\"]*(StreamThread-\\d+)\".*\\} (\\S+)$");
+		private static final List<String> RATIOS = List.of("process", "commit", "poll", "punctuate");
+
+		private static final Pattern VALUE = Pattern.compile("\"value\"\\s*:\\s*([0-9.eE+-]+|\"NaN\")");
+
+		private static final Pattern THREADS = Pattern.compile("\"tag\"\\s*:\\s*\"thread.id\"\\s*,\\s*\"values\"\\s*:\\s*\\[([^\\]]*)\\]");
 
 		private final Map<String, double[]> sums = new TreeMap<>();
 
@@ -285,26 +303,27 @@ public final class ProcessLoadTool {
 
 		private volatile boolean running = true;
 
-		ThreadRatios(int port) {
+		ThreadRatios(int port, long everyMillis) {
 			HttpClient http = HttpClient.newHttpClient();
-			HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/actuator/prometheus"))
-				.timeout(Duration.ofSeconds(5))
-				.build();
 			this.sampler = new Thread(() -> {
 				while (this.running) {
 					try {
-						http.send(request, HttpResponse.BodyHandlers.ofString()).body().lines().forEach((line) -> {
-							Matcher ratio = RATIO.matcher(line);
-							if (ratio.matches() && !ratio.group(3).equals("NaN")) {
-								synchronized (this.sums) {
-									double[] sum = this.sums.computeIfAbsent(ratio.group(2) + " " + ratio.group(1),
-											(k) -> new double[2]);
-									sum[0] += Double.parseDouble(ratio.group(3));
-									sum[1]++;
-								}
+						for (String ratio : RATIOS) {
+							String body = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port
+									+ "/actuator/metrics/kafka.stream.thread." + ratio + ".ratio"))
+								.timeout(Duration.ofSeconds(5))
+								.build(), HttpResponse.BodyHandlers.ofString()).body();
+							Matcher value = VALUE.matcher(body);
+							Matcher threads = THREADS.matcher(body);
+							if (value.find() && !value.group(1).contains("NaN") && threads.find()) {
+								// the endpoint sums the threads' gauges: their mean is the sum over their number
+								int count = threads.group(1).split(",").length;
+								double[] sum = this.sums.computeIfAbsent(ratio, (k) -> new double[2]);
+								sum[0] += Double.parseDouble(value.group(1)) / count;
+								sum[1]++;
 							}
-						});
-						Thread.sleep(1000);
+						}
+						Thread.sleep(everyMillis);
 					}
 					catch (IOException ex) {
 						// the next reading
@@ -322,12 +341,10 @@ public final class ProcessLoadTool {
 			this.running = false;
 			this.sampler.interrupt();
 			this.sampler.join();
-			synchronized (this.sums) {
-				StringBuilder line = new StringBuilder("  stream threads' time (Kafka Streams' own ratios, mean of "
-						+ this.sums.values().stream().mapToInt((sum) -> (int) sum[1]).max().orElse(0) + " readings):");
-				this.sums.forEach((name, sum) -> line.append(String.format(Locale.ROOT, " %s=%.2f", name, sum[0] / sum[1])));
-				System.out.println(line);
-			}
+			StringBuilder line = new StringBuilder("  stream threads' time (Kafka Streams' ratios, mean of the threads and of "
+					+ this.sums.values().stream().mapToInt((sum) -> (int) sum[1]).max().orElse(0) + " readings):");
+			this.sums.forEach((name, sum) -> line.append(String.format(Locale.ROOT, " %s=%.2f", name, sum[0] / sum[1])));
+			System.out.println(line);
 		}
 
 	}
