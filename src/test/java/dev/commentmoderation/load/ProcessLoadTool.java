@@ -285,17 +285,15 @@ public final class ProcessLoadTool {
 
 	/**
 	 * With {@code ratios=<seconds>}: where the service's stream threads spent their time during a round, as Kafka
-	 * Streams measures it (the share of time polling, processing, punctuating and committing), read from the actuator
-	 * every so many seconds while the round runs and averaged. One metric per request, not the Prometheus page: that
-	 * one formats every Kafka client metric, which cost the service a fifth of its CPU samples when read every second.
+	 * Streams measures it (the share of time polling, processing, punctuating and committing), read from the
+	 * Prometheus endpoint (the one actuator endpoint open without credentials) every so many seconds while the round
+	 * runs, and averaged. Reading costs the service CPU: that page formats every Kafka client metric, a fifth of the
+	 * service's CPU samples when read every second, so read it every 5 s or more, or not at all for a measurement.
 	 */
 	private static final class ThreadRatios {
 
-		private static final List<String> RATIOS = List.of("process", "commit", "poll", "punctuate");
-
-		private static final Pattern VALUE = Pattern.compile("\"value\"\\s*:\\s*([0-9.eE+-]+|\"NaN\")");
-
-		private static final Pattern THREADS = Pattern.compile("\"tag\"\\s*:\\s*\"thread.id\"\\s*,\\s*\"values\"\\s*:\\s*\\[([^\\]]*)\\]");
+		private static final Pattern RATIO = Pattern
+			.compile("^kafka_stream_thread_(\\w+)_ratio\\{.*thread_id=\"[^\"]*(StreamThread-\\d+)\".*\\} (\\S+)$");
 
 		private final Map<String, double[]> sums = new TreeMap<>();
 
@@ -305,25 +303,24 @@ public final class ProcessLoadTool {
 
 		ThreadRatios(int port, long everyMillis) {
 			HttpClient http = HttpClient.newHttpClient();
+			HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/actuator/prometheus"))
+				.timeout(Duration.ofSeconds(5))
+				.build();
 			this.sampler = new Thread(() -> {
 				while (this.running) {
 					try {
-						for (String ratio : RATIOS) {
-							String body = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port
-									+ "/actuator/metrics/kafka.stream.thread." + ratio + ".ratio"))
-								.timeout(Duration.ofSeconds(5))
-								.build(), HttpResponse.BodyHandlers.ofString()).body();
-							Matcher value = VALUE.matcher(body);
-							Matcher threads = THREADS.matcher(body);
-							if (value.find() && !value.group(1).contains("NaN") && threads.find()) {
-								// the endpoint sums the threads' gauges: their mean is the sum over their number
-								int count = threads.group(1).split(",").length;
-								double[] sum = this.sums.computeIfAbsent(ratio, (k) -> new double[2]);
-								sum[0] += Double.parseDouble(value.group(1)) / count;
-								sum[1]++;
-							}
-						}
 						Thread.sleep(everyMillis);
+						http.send(request, HttpResponse.BodyHandlers.ofString()).body().lines().forEach((line) -> {
+							Matcher ratio = RATIO.matcher(line);
+							if (ratio.matches() && !ratio.group(3).equals("NaN")) {
+								synchronized (this.sums) {
+									double[] sum = this.sums.computeIfAbsent(ratio.group(2) + " " + ratio.group(1),
+											(k) -> new double[2]);
+									sum[0] += Double.parseDouble(ratio.group(3));
+									sum[1]++;
+								}
+							}
+						});
 					}
 					catch (IOException ex) {
 						// the next reading
@@ -341,10 +338,12 @@ public final class ProcessLoadTool {
 			this.running = false;
 			this.sampler.interrupt();
 			this.sampler.join();
-			StringBuilder line = new StringBuilder("  stream threads' time (Kafka Streams' ratios, mean of the threads and of "
-					+ this.sums.values().stream().mapToInt((sum) -> (int) sum[1]).max().orElse(0) + " readings):");
-			this.sums.forEach((name, sum) -> line.append(String.format(Locale.ROOT, " %s=%.2f", name, sum[0] / sum[1])));
-			System.out.println(line);
+			synchronized (this.sums) {
+				StringBuilder line = new StringBuilder("  stream threads' time (Kafka Streams' own ratios, mean of "
+						+ this.sums.values().stream().mapToInt((sum) -> (int) sum[1]).max().orElse(0) + " readings):");
+				this.sums.forEach((name, sum) -> line.append(String.format(Locale.ROOT, " %s=%.2f", name, sum[0] / sum[1])));
+				System.out.println(line);
+			}
 		}
 
 	}
