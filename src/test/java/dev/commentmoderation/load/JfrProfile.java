@@ -142,7 +142,19 @@ public final class JfrProfile {
 	}
 
 	private void read(Path file) throws Exception {
-		for (RecordedEvent event : RecordingFile.readAllEvents(file)) {
+		List<RecordedEvent> events = RecordingFile.readAllEvents(file);
+		// with another recording running (the load tool's priming one), the file holds the whole chunk, from before
+		// this recording started: only what happened since its start counts
+		Instant from = events.stream()
+			.filter((event) -> event.getEventType().getName().equals("jdk.ActiveRecording")
+					&& "load".equals(event.getString("name")))
+			.map((event) -> event.getInstant("recordingStart"))
+			.min(Instant::compareTo)
+			.orElse(Instant.MIN);
+		for (RecordedEvent event : events) {
+			if (event.getStartTime().isBefore(from) && !event.getEventType().getName().equals("jdk.CPUInformation")) {
+				continue;
+			}
 			if (event.getStartTime().isBefore(this.start)) {
 				this.start = event.getStartTime();
 			}
