@@ -46,6 +46,12 @@ public record DecisionRules(RuleActions actions, Duration floodInterval, int tru
 		}
 	}
 
+	/** These rules with other actions. */
+	public DecisionRules withActions(RuleActions newActions) {
+		return new DecisionRules(newActions, this.floodInterval, this.trustedAuthorMinApproved, this.classifierHoldAt,
+				this.classifierRejectAt, this.trustedAuthorHeldFor);
+	}
+
 	public static DecisionRules of(RuleActions actions, StatefulSettings settings) {
 		return new DecisionRules(actions, settings.floodInterval(), settings.trustedAuthorMinApproved());
 	}
