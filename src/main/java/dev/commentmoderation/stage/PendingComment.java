@@ -1,20 +1,14 @@
 package dev.commentmoderation.stage;
 
-import java.math.BigDecimal;
-import java.time.Duration;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonProperty;
 
 import dev.commentmoderation.classifier.Classification;
 import dev.commentmoderation.rules.DecisionRules;
 import dev.commentmoderation.rules.Reason;
-import dev.commentmoderation.rules.ReasonCode;
-import dev.commentmoderation.rules.RuleAction;
-import dev.commentmoderation.rules.RuleActions;
 
 /**
  * A comment with a valid author email on its way to the author's partition: the stateless reasons, its
@@ -27,6 +21,7 @@ import dev.commentmoderation.rules.RuleActions;
  * or a restart while the comment is between stages does not mix two policies in its decision. Null only in a
  * comment read before policies existed (the service's defaults decide it).
  */
+@JsonIgnoreProperties({ "policyVersion", "policySite", "decisionRules" }) // written and read as "rules"
 public record PendingComment(String commentId, String postId, String siteId, String author, String ip,
 		String fingerprint, List<Reason> reasons, String receivedJson, Long previousFromIp, String policyVersion,
 		String policySite, DecisionRules decisionRules, Classification classification) {
@@ -36,47 +31,30 @@ public record PendingComment(String commentId, String postId, String siteId, Str
 				previous, policyVersion, policySite, decisionRules, classification);
 	}
 
-	/**
-	 * Reads what this version writes, and what versions before it wrote in the repartition topics: the policy's
-	 * version, site and rules in one {@code rules} object, the flood interval in milliseconds (see
-	 * {@link LegacyRules}).
-	 */
+	/** The policy as one {@code rules} object, as every version since policies writes it ({@link Policy}). */
+	@JsonProperty("rules")
+	Policy policy() {
+		return (decisionRules != null) ? new Policy(policyVersion, policySite, decisionRules) : null;
+	}
+
 	@JsonCreator
 	static PendingComment read(@JsonProperty("commentId") String commentId, @JsonProperty("postId") String postId,
 			@JsonProperty("siteId") String siteId, @JsonProperty("author") String author,
 			@JsonProperty("ip") String ip, @JsonProperty("fingerprint") String fingerprint,
 			@JsonProperty("reasons") List<Reason> reasons, @JsonProperty("receivedJson") String receivedJson,
-			@JsonProperty("previousFromIp") Long previousFromIp, @JsonProperty("policyVersion") String policyVersion,
-			@JsonProperty("policySite") String policySite,
-			@JsonProperty("decisionRules") DecisionRules decisionRules,
-			@JsonProperty("classification") Classification classification,
-			@JsonProperty("rules") LegacyRules legacy) {
-		if (decisionRules == null && legacy != null) {
-			return new PendingComment(commentId, postId, siteId, author, ip, fingerprint, reasons, receivedJson,
-					previousFromIp, legacy.policyVersion(), legacy.site(), legacy.decisionRules(), classification);
-		}
+			@JsonProperty("previousFromIp") Long previousFromIp, @JsonProperty("rules") Policy policy,
+			@JsonProperty("classification") Classification classification) {
 		return new PendingComment(commentId, postId, siteId, author, ip, fingerprint, reasons, receivedJson,
-				previousFromIp, policyVersion, policySite, decisionRules, classification);
+				previousFromIp, (policy != null) ? policy.version() : null, (policy != null) ? policy.site() : null,
+				(policy != null) ? policy.decisionRules() : null, classification);
 	}
 
 	/**
-	 * The {@code rules} object of versions before the decision rules travelled as they are: kept to read the records
-	 * such a version left in the repartition topics at an upgrade (or wrote during a rolling one). Only what differs
-	 * from the built-in defaults, the flood interval in milliseconds, no classifier thresholds (the first stage has
-	 * applied them already). Can go once no deployment upgrades from such a version.
+	 * The comment's policy on the wire: its version and site beside its decision rules' fields in one object, the
+	 * {@code rules} of versions before this one (see {@link DecisionRulesFormat}), so that a version on either side
+	 * of an upgrade reads what the other wrote.
 	 */
-	record LegacyRules(String policyVersion, String site, Map<ReasonCode, RuleAction> actions,
-			Map<ReasonCode, BigDecimal> scores, BigDecimal holdAt, BigDecimal rejectAt, long floodIntervalMillis,
-			int trustedAuthorMinApproved, Set<ReasonCode> trustedAuthorHeldFor) {
-
-		DecisionRules decisionRules() {
-			return new DecisionRules(
-					new RuleActions((actions != null) ? actions : Map.of(), (scores != null) ? scores : Map.of(),
-							holdAt, rejectAt),
-					Duration.ofMillis(floodIntervalMillis), trustedAuthorMinApproved, null, null,
-					trustedAuthorHeldFor);
-		}
-
+	record Policy(String version, String site, DecisionRules decisionRules) {
 	}
 
 }

@@ -9,6 +9,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
@@ -45,23 +46,43 @@ class DecisionRulesFormatTests {
 	class WhatIsWritten {
 
 		@Test
-		void onlyWhatDiffersFromTheBuiltInDefaultsInCodeOrderWithTheFloodIntervalInIso8601() {
+		void onlyWhatDiffersFromTheBuiltInDefaultsInCodeOrderWithTheFloodIntervalInIso8601AndMilliseconds() {
 			assertThat(json(KIDS)).isEqualTo("""
 					{"actions":{"BLOCKED_TERM":"HOLD"},"scores":{"LINK":1.5,"NEW_AUTHOR":2},"holdAt":3,"rejectAt":8.25,\
-					"floodInterval":"PT15S","trustedAuthorMinApproved":2,"classifierHoldAt":0.7,"classifierRejectAt":0.95,\
-					"trustedAuthorHeldFor":["HELD_TERM"]}""");
+					"floodInterval":"PT15S","floodIntervalMillis":15000,"trustedAuthorMinApproved":2,\
+					"classifierHoldAt":0.7,"classifierRejectAt":0.95,"trustedAuthorHeldFor":["HELD_TERM"]}""");
 		}
 
 		@Test
 		void theServiceDefaultsLeaveOnlyTheFloodIntervalAndTheTrustedAuthorMinimum() {
-			assertThat(json(DecisionRules.of(RuleActions.DEFAULTS, StatefulSettings.DEFAULTS)))
-				.isEqualTo("{\"floodInterval\":\"PT15S\",\"trustedAuthorMinApproved\":1}");
+			assertThat(json(DecisionRules.of(RuleActions.DEFAULTS, StatefulSettings.DEFAULTS))).isEqualTo(
+					"{\"floodInterval\":\"PT15S\",\"floodIntervalMillis\":15000,\"trustedAuthorMinApproved\":1}");
+		}
+
+		@Test
+		void aPendingCommentsPolicyIsOneRulesObjectWithTheVersionAndSiteFirst() {
+			PendingComment comment = new PendingComment("c-1", "p", "kids", "jane@example.org", null, "fp", List.of(),
+					"{}", null, "v-7", "kids-corner", KIDS, null);
+
+			String json = StateCodec.JSON.writeValueAsString(comment);
+
+			assertThat(json).contains(",\"rules\":{\"policyVersion\":\"v-7\",\"site\":\"kids-corner\","
+					+ json(KIDS).substring(1) + ",")
+				.doesNotContain("\"decisionRules\"", "\"policySite\"");
 		}
 
 	}
 
 	@Nested
 	class ReadingBack {
+
+		@Test
+		void givesAPendingCommentEqualToTheOneWritten() {
+			PendingComment comment = new PendingComment("c-1", "p", "kids", "jane@example.org", null, "fp", List.of(),
+					"{}", null, "v-7", "kids-corner", KIDS, null);
+
+			assertThat(StateCodec.read(StateCodec.write(comment), PendingComment.class)).isEqualTo(comment);
+		}
 
 		@Test
 		void givesRulesEqualToThePolicysFromSmile() {
@@ -148,6 +169,37 @@ class DecisionRulesFormatTests {
 
 		private static PendingComment read(String fixture) {
 			return StateCodec.read(bytes(fixture), ToAuthor.class).comment();
+		}
+
+	}
+
+	/**
+	 * What a version before this one reads of a comment this one wrote, during a rolling upgrade or after a rollback:
+	 * its {@code rules} object as that version's {@code CarriedRules} (this record is a copy of it) with the same
+	 * mapper settings.
+	 */
+	@Nested
+	class AnEarlierVersionReadingACommentThisOneWrote {
+
+		record CarriedRules(String policyVersion, String site, Map<ReasonCode, RuleAction> actions,
+				Map<ReasonCode, BigDecimal> scores, BigDecimal holdAt, BigDecimal rejectAt, long floodIntervalMillis,
+				int trustedAuthorMinApproved, Set<ReasonCode> trustedAuthorHeldFor) {
+		}
+
+		@Test
+		void findsThePolicyAsItWouldHaveWrittenIt() {
+			PendingComment fromEarlier = StateCodec.read(bytes("to-author-carried-rules.smile"), ToAuthor.class)
+				.comment();
+			byte[] rewritten = StateCodec.write(new ToAuthor(fromEarlier, null, null));
+
+			assertThat(carriedRules(rewritten)).isEqualTo(carriedRules(bytes("to-author-carried-rules.smile")))
+				.extracting(CarriedRules::policyVersion, CarriedRules::site, CarriedRules::floodIntervalMillis)
+				.containsExactly("v-legacy", "kids-corner", 15_000L);
+		}
+
+		private static CarriedRules carriedRules(byte[] toAuthor) {
+			return StateCodec.SMILE.treeToValue(StateCodec.SMILE.readTree(toAuthor).at("/comment/rules"),
+					CarriedRules.class);
 		}
 
 	}
