@@ -16,7 +16,6 @@ import dev.commentmoderation.stage.AuthorComment;
 import dev.commentmoderation.stage.AuthorRecord;
 import dev.commentmoderation.stage.AuthorStage;
 import dev.commentmoderation.stage.PendingComment;
-import dev.commentmoderation.stage.StateCodec;
 import dev.commentmoderation.stage.StoredAction;
 import dev.commentmoderation.stage.StoredDecision;
 import dev.commentmoderation.stage.ToAuthor;
@@ -28,7 +27,7 @@ import dev.commentmoderation.stage.ToComment;
  * comments, and moderators' actions on authors. A decision goes to its output topic keyed by commentId, and its
  * status to the review stage. Author records untouched for the author retention are deleted.
  */
-final class AuthorProcessor extends RoutingProcessor {
+final class AuthorProcessor extends RoutingProcessor<String, Encoded<ToAuthor>> {
 
 	private final AuthorStage stage;
 
@@ -49,7 +48,7 @@ final class AuthorProcessor extends RoutingProcessor {
 	}
 
 	@Override
-	public void init(ProcessorContext<byte[], Route> context) {
+	public void init(ProcessorContext<Object, Route> context) {
 		super.init(context);
 		this.records = context.getStateStore(ModerationTopology.AUTHOR_RECORDS);
 		this.state = new AuthorStage.State(StoreViews.keyValue(this.records),
@@ -64,10 +63,10 @@ final class AuthorProcessor extends RoutingProcessor {
 	}
 
 	@Override
-	public void process(Record<byte[], byte[]> record) {
+	public void process(Record<String, Encoded<ToAuthor>> record) {
 		Long previousFromIp = InternalHeaders.number(record.headers(), InternalHeaders.PREVIOUS_FROM_IP);
 		InternalHeaders.removeAll(record.headers());
-		ToAuthor message = StateCodec.read(record.value(), ToAuthor.class);
+		ToAuthor message = record.value().value();
 		if (message.comment() != null) {
 			PendingComment comment = message.comment();
 			if (previousFromIp == null) {
@@ -82,7 +81,8 @@ final class AuthorProcessor extends RoutingProcessor {
 				deadLetter(record, source(record),
 						new InvalidEnvelopeException(EnvelopeError.PROCESSING_FAILED,
 								"Moderation failed: " + ex.getClass().getSimpleName(), ex),
-						utf8(comment.commentId()), comment.receivedJson().getBytes(StandardCharsets.UTF_8));
+						comment.commentId().getBytes(StandardCharsets.UTF_8),
+						comment.receivedJson().getBytes(StandardCharsets.UTF_8));
 			}
 		}
 		else if (message.reviewed() != null) {
@@ -93,20 +93,19 @@ final class AuthorProcessor extends RoutingProcessor {
 		}
 	}
 
-	private void moderate(Record<byte[], byte[]> record, PendingComment comment, Long previousFromIp) {
+	private void moderate(Record<String, Encoded<ToAuthor>> record, PendingComment comment, Long previousFromIp) {
 		long started = System.nanoTime();
 		AuthorStage.Result result = this.stage.moderate(comment,
 				(previousFromIp != null) ? Instant.ofEpochMilli(previousFromIp) : null, record.timestamp(),
 				this.state);
 		if (result instanceof AuthorStage.Resubmitted resubmitted) {
-			forward(record, comment.commentId(), Route.Destination.of(resubmitted.decision().decision()),
-					resubmitted.decision().json().getBytes(StandardCharsets.UTF_8));
+			forward(record, Route.decision(resubmitted.decision().decision(), comment.commentId(),
+					resubmitted.decision().json().getBytes(StandardCharsets.UTF_8)));
 			this.listener.resubmitted(comment.commentId(), resubmitted.decision().decision());
 		}
 		else if (result instanceof AuthorStage.Decided decided) {
-			forward(record, comment.commentId(), Route.Destination.of(decided.verdict().decision()), decided.json());
-			forward(record, comment.commentId(), Route.Destination.TO_COMMENT,
-					StateCodec.write(new ToComment(decided.status(), null)));
+			forward(record, Route.decision(decided.verdict().decision(), comment.commentId(), decided.json()));
+			forward(record, Route.toComment(comment.commentId(), new ToComment(decided.status(), null)));
 			this.listener.decided(comment.commentId(), decided.site(), decided.verdict(),
 					Duration.ofNanos(System.nanoTime() - started));
 			this.listener.decisionLatency(sinceSubmitted(record.timestamp(), this.clock));

@@ -1,6 +1,5 @@
 package dev.commentmoderation.stream;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 
@@ -12,7 +11,6 @@ import org.apache.kafka.streams.state.KeyValueStore;
 import dev.commentmoderation.stage.IpRecord;
 import dev.commentmoderation.stage.IpStage;
 import dev.commentmoderation.stage.PendingComment;
-import dev.commentmoderation.stage.StateCodec;
 import dev.commentmoderation.stage.Store;
 import dev.commentmoderation.stage.ToAuthor;
 
@@ -22,7 +20,7 @@ import dev.commentmoderation.stage.ToAuthor;
  * the value on to the author's partition untouched. Store {@value ModerationTopology#IP_RECORDS}: one record per IP,
  * deleted once older than the longest flood interval a policy may set.
  */
-final class IpFloodProcessor extends RoutingProcessor {
+final class IpFloodProcessor extends RoutingProcessor<String, Encoded<ToAuthor>> {
 
 	private final IpStage stage;
 
@@ -36,7 +34,7 @@ final class IpFloodProcessor extends RoutingProcessor {
 	}
 
 	@Override
-	public void init(ProcessorContext<byte[], Route> context) {
+	public void init(ProcessorContext<Object, Route> context) {
 		super.init(context);
 		this.records = context.getStateStore(ModerationTopology.IP_RECORDS);
 		this.ips = StoreViews.keyValue(this.records);
@@ -44,15 +42,15 @@ final class IpFloodProcessor extends RoutingProcessor {
 	}
 
 	@Override
-	public void process(Record<byte[], byte[]> record) {
-		String ip = new String(record.key(), StandardCharsets.UTF_8);
+	public void process(Record<String, Encoded<ToAuthor>> record) {
+		String ip = record.key();
 		String commentId = InternalHeaders.string(record.headers(), InternalHeaders.COMMENT_ID);
 		String author = InternalHeaders.string(record.headers(), InternalHeaders.AUTHOR);
 		Long floodInterval = InternalHeaders.number(record.headers(), InternalHeaders.FLOOD_INTERVAL_MS);
-		byte[] value = record.value();
+		Encoded<ToAuthor> value = record.value();
 		if (commentId == null || author == null || floodInterval == null) {
 			// written by a version before the headers (key "ip:<ip>" or "email:<author>"): read from the value
-			PendingComment pending = StateCodec.read(value, ToAuthor.class).comment();
+			PendingComment pending = value.value().comment();
 			ip = pending.ip();
 			commentId = pending.commentId();
 			author = pending.author();
@@ -64,7 +62,7 @@ final class IpFloodProcessor extends RoutingProcessor {
 		if (previous != null) {
 			InternalHeaders.put(record.headers(), InternalHeaders.PREVIOUS_FROM_IP, previous.toEpochMilli());
 		}
-		forward(record, author, Route.Destination.BY_AUTHOR, value);
+		forward(record, Route.byAuthor(author, value));
 	}
 
 	private void purge(long streamTime) {

@@ -28,7 +28,7 @@ import dev.commentmoderation.classifier.TokenCounts;
  * compacted model topic that every instance reads into its global store. The models of this task are kept in
  * memory too (pruning ranks all of a model's tokens), loaded from the store on first use after the task starts.
  */
-final class ModelProcessor extends ContextualProcessor<byte[], byte[], byte[], Route> {
+final class ModelProcessor extends ContextualProcessor<String, LabelEvent, Object, Route> {
 
 	private final ClassifierSettings settings;
 
@@ -43,7 +43,7 @@ final class ModelProcessor extends ContextualProcessor<byte[], byte[], byte[], R
 	}
 
 	@Override
-	public void init(ProcessorContext<byte[], Route> context) {
+	public void init(ProcessorContext<Object, Route> context) {
 		super.init(context);
 		this.ledger = context.getStateStore(ModerationTopology.LABEL_LEDGER);
 		this.records = context.getStateStore(ModerationTopology.MODEL_TOKENS);
@@ -52,8 +52,8 @@ final class ModelProcessor extends ContextualProcessor<byte[], byte[], byte[], R
 	}
 
 	@Override
-	public void process(Record<byte[], byte[]> record) {
-		LabelEvent event = StateCodec.read(record.value(), LabelEvent.class);
+	public void process(Record<String, LabelEvent> record) {
+		LabelEvent event = record.value();
 		String model = event.model();
 		LabelLedger ledger = new LabelLedger(new LedgerStore(model));
 		List<LabelLedger.Step> steps = ledger.record(event.commentId(), event.label(),
@@ -64,7 +64,7 @@ final class ModelProcessor extends ContextualProcessor<byte[], byte[], byte[], R
 		}
 	}
 
-	private void publish(Record<byte[], byte[]> record, ModelDelta delta) {
+	private void publish(Record<String, LabelEvent> record, ModelDelta delta) {
 		for (ModelDelta.Change change : delta.tokens()) {
 			byte[] key = ModelRecords.key(delta.site(), change.token());
 			byte[] value = change.isTombstone() ? null : ModelRecords.counts(change.counts());
@@ -74,14 +74,14 @@ final class ModelProcessor extends ContextualProcessor<byte[], byte[], byte[], R
 			.totals(new ModelRecords.Totals(delta.spamLabels(), delta.hamLabels(), delta.sequence())));
 	}
 
-	private void write(Record<byte[], byte[]> record, byte[] key, byte[] value) {
+	private void write(Record<String, LabelEvent> record, byte[] key, byte[] value) {
 		if (value == null) {
 			this.records.delete(key);
 		}
 		else {
 			this.records.put(key, value);
 		}
-		context().forward(record.withKey(key).withValue(new Route(Route.Destination.MODEL, value)));
+		context().forward(record.withKey((Object) key).withValue(Route.model(key, value)));
 	}
 
 	/** The model as its records in the store hold it (empty for a new one). */

@@ -9,13 +9,11 @@ import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.KeyValueStore;
 
 import dev.commentmoderation.events.DecisionWriter;
-import dev.commentmoderation.rules.Decision;
 import dev.commentmoderation.stage.CommentClassifier;
 import dev.commentmoderation.stage.CommentRules;
 import dev.commentmoderation.stage.LabelEvent;
 import dev.commentmoderation.stage.PendingComment;
 import dev.commentmoderation.stage.RulesStage;
-import dev.commentmoderation.stage.StateCodec;
 import dev.commentmoderation.stage.ToAuthor;
 
 /**
@@ -24,7 +22,7 @@ import dev.commentmoderation.stage.ToAuthor;
  * stage keyed by IP (with what that stage needs in headers), or straight to the author stage keyed by author when
  * it has no IP or its policy has no flood interval. Autolearn labels go to the model stage.
  */
-final class ModerateCommentProcessor extends RoutingProcessor {
+final class ModerateCommentProcessor extends RoutingProcessor<byte[], byte[]> {
 
 	private final CommentRules rules;
 
@@ -47,7 +45,7 @@ final class ModerateCommentProcessor extends RoutingProcessor {
 	}
 
 	@Override
-	public void init(ProcessorContext<byte[], Route> context) {
+	public void init(ProcessorContext<Object, Route> context) {
 		super.init(context);
 		RulesStage.Scorer scorer = null;
 		if (this.classifier != null) {
@@ -62,30 +60,29 @@ final class ModerateCommentProcessor extends RoutingProcessor {
 		long started = System.nanoTime();
 		RulesStage.Result result = this.stage.apply(record.value(), Instant.ofEpochMilli(record.timestamp()));
 		if (result instanceof RulesStage.Invalid invalid) {
-			deadLetter(record, invalid.failure());
+			deadLetter(record, source(record), invalid.failure(), record.key(), record.value());
 		}
 		else if (result instanceof RulesStage.Decided decided) {
-			forward(record, decided.comment().commentId(), (decided.verdict().decision() == Decision.APPROVED)
-					? Route.Destination.APPROVED : Route.Destination.REJECTED, decided.json());
+			forward(record, Route.decision(decided.verdict().decision(), decided.comment().commentId(), decided.json()));
 			this.listener.decided(decided.comment().commentId(), decided.site(), decided.verdict(),
 					Duration.ofNanos(System.nanoTime() - started));
 			this.listener.decisionLatency(sinceSubmitted(record.timestamp(), this.clock));
 		}
 		else if (result instanceof RulesStage.Pending pending) {
 			for (LabelEvent label : pending.labels()) {
-				forward(record, label.model(), Route.Destination.TO_MODEL, StateCodec.write(label));
+				forward(record, Route.toModel(label));
 			}
 			PendingComment comment = pending.pending();
-			byte[] value = StateCodec.write(new ToAuthor(comment, null, null));
+			Encoded<ToAuthor> value = Encoded.of(new ToAuthor(comment, null, null));
 			long floodInterval = comment.decisionRules().floodInterval().toMillis();
 			if (comment.ip() != null && floodInterval > 0) {
 				InternalHeaders.put(record.headers(), InternalHeaders.AUTHOR, comment.author());
 				InternalHeaders.put(record.headers(), InternalHeaders.COMMENT_ID, comment.commentId());
 				InternalHeaders.put(record.headers(), InternalHeaders.FLOOD_INTERVAL_MS, floodInterval);
-				forward(record, comment.ip(), Route.Destination.BY_IP, value);
+				forward(record, Route.byIp(comment.ip(), value));
 			}
 			else {
-				forward(record, comment.author(), Route.Destination.BY_AUTHOR, value);
+				forward(record, Route.byAuthor(comment.author(), value));
 			}
 		}
 	}

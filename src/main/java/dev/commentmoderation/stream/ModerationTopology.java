@@ -8,11 +8,8 @@ import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.kstream.Branched;
 import org.apache.kafka.streams.kstream.BranchedKStream;
-import org.apache.kafka.streams.kstream.Consumed;
 import org.apache.kafka.streams.kstream.KStream;
 import org.apache.kafka.streams.kstream.Named;
-import org.apache.kafka.streams.kstream.Produced;
-import org.apache.kafka.streams.kstream.Repartitioned;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.StoreBuilder;
@@ -29,8 +26,9 @@ import dev.commentmoderation.stage.IpStage;
 import dev.commentmoderation.stage.ReviewStage;
 import dev.commentmoderation.stage.StoredAction;
 import dev.commentmoderation.stage.StoredDecision;
+import dev.commentmoderation.stage.ToAuthor;
+import dev.commentmoderation.stage.ToComment;
 import dev.commentmoderation.classifier.ClassifierSettings;
-import dev.commentmoderation.events.CommentEventParser;
 import dev.commentmoderation.events.DecisionWriter;
 import dev.commentmoderation.rules.StatefulSettings;
 
@@ -176,47 +174,52 @@ public final class ModerationTopology {
 		builder.addStateStore(window(COMMENT_HISTORY, settings.decisionRetention(), StateSerde.commentState()));
 
 		// 1. parse, stateless rules and classifier: to the IP stage, or straight to the author stage without an IP
-		Map<String, KStream<byte[], Route>> submitted = route(builder
-			.stream(this.topics.submitted(),
-					Consumed.with(Serdes.ByteArray(), Serdes.ByteArray()).withName("comments-submitted"))
+		Topic<byte[], byte[]> submittedTopic = Schemas.input(this.topics.submitted());
+		Map<String, KStream<Object, Route>> submitted = route(builder
+			.stream(submittedTopic.name(), submittedTopic.consumed("comments-submitted"))
 			.process(() -> new ModerateCommentProcessor(this.rules, writer, this.listener, this.clock,
 					this.classifier), Named.as("moderate-comment")), "route-");
 
 		// 2. flood by IP; the comment's value passes through untouched
-		Map<String, KStream<byte[], Route>> byIp = route(repartition(submitted.get("route-by-ip"), BY_IP)
-			.process(() -> new IpFloodProcessor(ipStage, this.listener), Named.as("check-ip-flood"), IP_RECORDS),
+		Map<String, KStream<Object, Route>> byIp = route(
+				repartition(submitted.get("route-by-ip"), Schemas.COMMENTS_BY_IP).process(
+						() -> new IpFloodProcessor(ipStage, this.listener), Named.as("check-ip-flood"), IP_RECORDS),
 				"route-ip-");
 
 		// 4. moderators' reviews, parsed; merged below with every decision's status, by commentId
-		Map<String, KStream<byte[], Route>> reviews = route(builder
-			.stream(this.topics.reviewed(),
-					Consumed.with(Serdes.ByteArray(), Serdes.ByteArray()).withName("comments-reviewed"))
+		Topic<byte[], byte[]> reviewedTopic = Schemas.input(this.topics.reviewed());
+		Map<String, KStream<Object, Route>> reviews = route(builder
+			.stream(reviewedTopic.name(), reviewedTopic.consumed("comments-reviewed"))
 			.process(() -> new ParseReviewProcessor(this.listener), Named.as("parse-review")), "route-review-");
 
 		// moderators' actions on authors, parsed; to the author's partition with the reviewed comments' revisions
-		Map<String, KStream<byte[], Route>> authorActions = route(builder
-			.stream(this.topics.authorActions(),
-					Consumed.with(Serdes.ByteArray(), Serdes.ByteArray()).withName("comments-author-actions"))
+		Topic<byte[], byte[]> actionsTopic = Schemas.input(this.topics.authorActions());
+		Map<String, KStream<Object, Route>> authorActions = route(builder
+			.stream(actionsTopic.name(), actionsTopic.consumed("comments-author-actions"))
 			.process(() -> new ParseAuthorActionProcessor(this.listener), Named.as("parse-author-action")),
 				"route-action-");
 
 		// 3. by author: comments from the IP stage and those without an IP
-		KStream<byte[], byte[]> toAuthor = repartition(byIp.get("route-ip-by-author")
-			.merge(submitted.get("route-by-author"), Named.as("merge-comments-to-author")), BY_AUTHOR);
-		Map<String, KStream<byte[], Route>> decided = route(toAuthor.process(
+		KStream<String, Encoded<ToAuthor>> toAuthor = repartition(byIp.get("route-ip-by-author")
+			.merge(submitted.get("route-by-author"), Named.as("merge-comments-to-author")),
+				Schemas.COMMENTS_BY_AUTHOR);
+		Map<String, KStream<Object, Route>> decided = route(toAuthor.process(
 				() -> new AuthorProcessor(authorStage, this.listener, this.clock, true), Named.as("decide-comment"),
 				AUTHOR_STORES), "route-decided-");
 
 		// 5. by commentId: every decision's status and the reviews
-		KStream<byte[], byte[]> toComment = repartition(decided.get("route-decided-to-comment"), STATUS_BY_COMMENT)
-			.merge(repartition(reviews.get("route-review-to-comment"), REVIEWS_BY_COMMENT), Named.as("merge-by-comment"));
-		Map<String, KStream<byte[], Route>> reviewed = route(toComment.process(
+		KStream<String, ToComment> toComment = repartition(decided.get("route-decided-to-comment"),
+				Schemas.STATUS_BY_COMMENT)
+			.merge(repartition(reviews.get("route-review-to-comment"), Schemas.REVIEWS_BY_COMMENT),
+					Named.as("merge-by-comment"));
+		Map<String, KStream<Object, Route>> reviewed = route(toComment.process(
 				() -> new ReviewProcessor(reviewStage, this.listener), Named.as("review-comment"), HELD_COMMENTS,
 				COMMENT_HISTORY), "route-reviewed-");
 
 		// new revisions of reviewed comments, and author actions, to the author's partition, into the same stores
 		repartition(reviewed.get("route-reviewed-by-author")
-			.merge(authorActions.get("route-action-by-author"), Named.as("merge-to-author")), REVIEWED_BY_AUTHOR)
+			.merge(authorActions.get("route-action-by-author"), Named.as("merge-to-author")),
+				Schemas.REVIEWED_BY_AUTHOR)
 			.process(() -> new AuthorProcessor(authorStage, this.listener, this.clock, false),
 					Named.as("record-review"), AUTHOR_STORES);
 
@@ -230,20 +233,20 @@ public final class ModerationTopology {
 	 * The classifier's model: labels by model into the model stage, which writes the compacted model topic, read by
 	 * every instance into a global store that the first stage scores with.
 	 */
-	private void addClassifier(StreamsBuilder builder, KStream<byte[], Route> labels) {
+	private void addClassifier(StreamsBuilder builder, KStream<Object, Route> labels) {
 		builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(LABEL_LEDGER),
 				Serdes.String(), Serdes.ByteArray()));
 		builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(MODEL_TOKENS),
 				Serdes.ByteArray(), Serdes.ByteArray()));
-		route(repartition(labels, LABELS_BY_MODEL).process(() -> new ModelProcessor(this.classifier.settings()),
-				Named.as("learn-labels"), LABEL_LEDGER, MODEL_TOKENS), "route-model-");
+		route(repartition(labels, Schemas.LABELS_BY_MODEL).process(
+				() -> new ModelProcessor(this.classifier.settings()), Named.as("learn-labels"), LABEL_LEDGER,
+				MODEL_TOKENS), "route-model-");
+		Topic<byte[], byte[]> model = Schemas.model(this.topics.classifierModel());
 		builder.addGlobalStore(
 				Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(CLASSIFIER_MODEL), Serdes.ByteArray(),
 						Serdes.ByteArray())
 					.withLoggingDisabled(),
-				this.topics.classifierModel(),
-				Consumed.with(Serdes.ByteArray(), Serdes.ByteArray()).withName("classifier-model-records"),
-				ModelRecordsUpdater::new);
+				model.name(), model.consumed("classifier-model-records"), ModelRecordsUpdater::new);
 	}
 
 	/** The stores of the author stage, shared by its two processors. */
@@ -265,33 +268,36 @@ public final class ModerationTopology {
 				StateSerde.of(type));
 	}
 
-	private KStream<byte[], byte[]> repartition(KStream<byte[], Route> stream, String name) {
-		return stream.mapValues(Route::value, Named.as(name + "-value"))
-			.repartition(Repartitioned.<byte[], byte[]>as(name)
-				.withKeySerde(Serdes.ByteArray())
-				.withValueSerde(Serdes.ByteArray())
-				.withNumberOfPartitions(this.topics.partitions()));
+	/** The routed records' keys and values, as the topic's types (what {@link Route}'s factories guarantee). */
+	@SuppressWarnings({ "unchecked", "rawtypes" })
+	private static <K, V> KStream<K, V> typed(KStream<Object, Route> routed, Topic<K, V> topic, String name) {
+		return (KStream<K, V>) (KStream) routed.mapValues(Route::value, Named.as(name + "-value"));
+	}
+
+	private <K, V> KStream<K, V> repartition(KStream<Object, Route> routed, Topic<K, V> topic) {
+		return typed(routed, topic, topic.name()).repartition(topic.repartitioned(this.topics.partitions()));
 	}
 
 	/**
 	 * Sends the output-topic destinations to their topics, and returns the internal ones (named
-	 * {@code <prefix>by-ip}, {@code <prefix>by-author}, {@code <prefix>to-comment}) for repartitioning.
+	 * {@code <prefix>by-ip}, {@code <prefix>by-author}, {@code <prefix>to-comment}, {@code <prefix>to-model}) for
+	 * repartitioning.
 	 */
-	private Map<String, KStream<byte[], Route>> route(KStream<byte[], Route> routed, String prefix) {
-		BranchedKStream<byte[], Route> split = routed.split(Named.as(prefix));
+	private Map<String, KStream<Object, Route>> route(KStream<Object, Route> routed, String prefix) {
+		BranchedKStream<Object, Route> split = routed.split(Named.as(prefix));
 		for (Route.Destination destination : Route.Destination.values()) {
 			String name = destination.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
-			String topic = switch (destination) {
-				case APPROVED -> this.topics.approved();
-				case REJECTED -> this.topics.rejected();
-				case HELD -> this.topics.held();
-				case DEAD_LETTER -> this.topics.deadLetter();
-				case MODEL -> this.topics.classifierModel();
+			Topic<?, ?> topic = switch (destination) {
+				case APPROVED -> Schemas.decisions(this.topics.approved());
+				case REJECTED -> Schemas.decisions(this.topics.rejected());
+				case HELD -> Schemas.decisions(this.topics.held());
+				case DEAD_LETTER -> Schemas.deadLetter(this.topics.deadLetter());
+				case MODEL -> Schemas.model(this.topics.classifierModel());
 				default -> null;
 			};
 			if (topic != null) {
 				split = split.branch((key, route) -> route.destination() == destination,
-						Branched.withConsumer(to(topic, prefix + name), name));
+						Branched.withConsumer((stream) -> to(stream, topic, prefix + name), name));
 			}
 			else {
 				split = split.branch((key, route) -> route.destination() == destination, Branched.as(name));
@@ -300,9 +306,8 @@ public final class ModerationTopology {
 		return split.noDefaultBranch();
 	}
 
-	private static java.util.function.Consumer<KStream<byte[], Route>> to(String topic, String name) {
-		return stream -> stream.mapValues(Route::value, Named.as(name + "-value"))
-			.to(topic, Produced.with(Serdes.ByteArray(), Serdes.ByteArray()).withName(name + "-sink"));
+	private static <K, V> void to(KStream<Object, Route> routed, Topic<K, V> topic, String name) {
+		typed(routed, topic, name).to(topic.name(), topic.produced(name + "-sink"));
 	}
 
 }

@@ -13,7 +13,7 @@ import dev.commentmoderation.events.InvalidEnvelopeException;
  * received, to the dead-letter topic (AUTHOR_ACTION_INVALID or an envelope code). A usable one goes on, keyed by
  * the normalized author email, to the author stage.
  */
-final class ParseAuthorActionProcessor extends RoutingProcessor {
+final class ParseAuthorActionProcessor extends RoutingProcessor<byte[], byte[]> {
 
 	private final AuthorActionParser parser = new AuthorActionParser();
 
@@ -28,9 +28,7 @@ final class ParseAuthorActionProcessor extends RoutingProcessor {
 			AuthorActionParser.Parsed parsed = this.parser.parse(record.value());
 			ActionRequest request = new ActionRequest(parsed.author(),
 					StoredAction.of(parsed.action()));
-			context().forward(record.withKey(utf8(parsed.author()))
-				.withValue(new Route(Route.Destination.BY_AUTHOR,
-						StateCodec.write(new ToAuthor(null, null, request)))));
+			forward(record, Route.byAuthor(parsed.author(), Encoded.of(new ToAuthor(null, null, request))));
 			this.listener.authorAction(parsed.action().kind().name());
 		}
 		catch (InvalidEnvelopeException ex) {

@@ -13,7 +13,7 @@ import dev.commentmoderation.events.ReviewParser;
  * received, to the dead-letter topic. A usable one goes on, keyed by commentId, to the review stage, with where
  * it came from, so that it can still be dead-lettered as received there.
  */
-final class ParseReviewProcessor extends RoutingProcessor {
+final class ParseReviewProcessor extends RoutingProcessor<byte[], byte[]> {
 
 	private final ReviewParser parser = new ReviewParser();
 
@@ -30,9 +30,7 @@ final class ParseReviewProcessor extends RoutingProcessor {
 					review.moderator(), review.note(), review.receivedJson(), record.key(), source.topic(),
 					source.partition(), source.offset(), source.timestamp(), review.spam(),
 					(review.reviewedAt() != null) ? review.reviewedAt().toString() : null);
-			context().forward(record.withKey(utf8(review.commentId()))
-				.withValue(new Route(Route.Destination.TO_COMMENT,
-						StateCodec.write(new ToComment(null, request)))));
+			forward(record, Route.toComment(review.commentId(), new ToComment(null, request)));
 		}
 		catch (InvalidEnvelopeException ex) {
 			deadLetter(record, source, ex, record.key(), record.value());

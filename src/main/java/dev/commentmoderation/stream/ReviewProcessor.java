@@ -21,7 +21,6 @@ import dev.commentmoderation.stage.FinalDecision;
 import dev.commentmoderation.stage.LabelEvent;
 import dev.commentmoderation.stage.ReviewRequest;
 import dev.commentmoderation.stage.ReviewStage;
-import dev.commentmoderation.stage.StateCodec;
 import dev.commentmoderation.stage.ToAuthor;
 import dev.commentmoderation.stage.ToComment;
 
@@ -32,7 +31,7 @@ import dev.commentmoderation.stage.ToComment;
  * (every decided comment, for the decision retention). A verdict for a comment it does not know is dead-lettered
  * as REVIEW_UNKNOWN_COMMENT. Every minute of stream time, held comments past the held retention expire.
  */
-final class ReviewProcessor extends RoutingProcessor {
+final class ReviewProcessor extends RoutingProcessor<String, ToComment> {
 
 	static final Duration EXPIRY_SCAN_INTERVAL = Duration.ofMinutes(1);
 
@@ -48,7 +47,7 @@ final class ReviewProcessor extends RoutingProcessor {
 	}
 
 	@Override
-	public void init(ProcessorContext<byte[], Route> context) {
+	public void init(ProcessorContext<Object, Route> context) {
 		super.init(context);
 		this.held = context.getStateStore(ModerationTopology.HELD_COMMENTS);
 		this.state = new ReviewStage.State(StoreViews.keyValue(this.held),
@@ -57,8 +56,8 @@ final class ReviewProcessor extends RoutingProcessor {
 	}
 
 	@Override
-	public void process(Record<byte[], byte[]> record) {
-		ToComment message = StateCodec.read(record.value(), ToComment.class);
+	public void process(Record<String, ToComment> record) {
+		ToComment message = record.value();
 		if (message.status() != null) {
 			this.stage.decided(message.status(), record.timestamp(), this.state);
 		}
@@ -95,17 +94,17 @@ final class ReviewProcessor extends RoutingProcessor {
 
 		@Override
 		public void decision(String commentId, Decision decision, byte[] json) {
-			send(commentId, Route.Destination.of(decision), json);
+			send(Route.decision(decision, commentId, json));
 		}
 
 		@Override
 		public void toAuthor(String author, FinalDecision decision) {
-			send(author, Route.Destination.BY_AUTHOR, StateCodec.write(new ToAuthor(null, decision, null)));
+			send(Route.byAuthor(author, Encoded.of(new ToAuthor(null, decision, null))));
 		}
 
 		@Override
 		public void label(LabelEvent label) {
-			send(label.model(), Route.Destination.TO_MODEL, StateCodec.write(label));
+			send(Route.toModel(label));
 		}
 
 		@Override
@@ -119,9 +118,8 @@ final class ReviewProcessor extends RoutingProcessor {
 			ReviewProcessor.this.listener.reviewed(commentId, decision, expired, waited);
 		}
 
-		private void send(String key, Route.Destination destination, byte[] value) {
-			context().forward(new Record<>(utf8(key), new Route(destination, value), this.timestamp,
-					new RecordHeaders()));
+		private void send(Route route) {
+			context().forward(new Record<>(route.key(), route, this.timestamp, new RecordHeaders()));
 		}
 
 	}

@@ -1,6 +1,5 @@
 package dev.commentmoderation.stream;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -19,8 +18,11 @@ import dev.commentmoderation.events.InvalidEnvelopeException;
  * A processor of the topology: an adapter that hands records to a stage and routes what comes back, each result a
  * {@link Route} (an output topic, an internal topic, or the dead-letter topic). {@link #deadLetter} is the one way a
  * record reaches the dead-letter topic: as received, with headers saying where it came from and why.
+ *
+ * @param <K> the key type of the topic it reads
+ * @param <V> the value type of the topic it reads
  */
-abstract class RoutingProcessor extends ContextualProcessor<byte[], byte[], byte[], Route> {
+abstract class RoutingProcessor<K, V> extends ContextualProcessor<K, V, Object, Route> {
 
 	protected final ModerationListener listener;
 
@@ -29,30 +31,25 @@ abstract class RoutingProcessor extends ContextualProcessor<byte[], byte[], byte
 	}
 
 	/** The record's place in its input topic, for the dead-letter headers. */
-	protected final DeadLetterHeaders.Source source(Record<byte[], byte[]> record) {
+	protected final DeadLetterHeaders.Source source(Record<K, V> record) {
 		return DeadLetterHeaders.Source.of(context().recordMetadata(), record.timestamp());
 	}
 
-	/** Dead-letters the record as received. */
-	protected final void deadLetter(Record<byte[], byte[]> record, InvalidEnvelopeException failure) {
-		deadLetter(record, source(record), failure, record.key(), record.value());
-	}
-
 	/**
-	 * Dead-letters a value that came from {@code source} (a stage after the first dead-letters the value as it was
-	 * received there, not the internal record that carried it).
+	 * Dead-letters a value as it was received at {@code source} (a stage after the first dead-letters the value as it
+	 * was received there, not the internal record that carried it).
 	 */
-	protected final void deadLetter(Record<byte[], byte[]> record, DeadLetterHeaders.Source source,
+	protected final void deadLetter(Record<K, V> record, DeadLetterHeaders.Source source,
 			InvalidEnvelopeException failure, byte[] key, byte[] value) {
-		context().forward(record.withKey(key)
+		context().forward(record.withKey((Object) key)
 			.withHeaders(DeadLetterHeaders.of(record.headers(), source, failure))
-			.withValue(new Route(Route.Destination.DEAD_LETTER, value)));
+			.withValue(Route.deadLetter(key, value)));
 		this.listener.deadLettered(source, failure);
 	}
 
-	protected final void forward(Record<byte[], byte[]> record, String key, Route.Destination destination,
-			byte[] value) {
-		context().forward(record.withKey(utf8(key)).withValue(new Route(destination, value)));
+	/** Forwards the route with the record's timestamp and headers. */
+	protected final void forward(Record<K, V> record, Route route) {
+		context().forward(record.withKey(route.key()).withValue(route));
 	}
 
 	/** From a record's timestamp to now; never negative (a producer's clock may run ahead). */
@@ -71,10 +68,6 @@ abstract class RoutingProcessor extends ContextualProcessor<byte[], byte[], byte
 			});
 		}
 		keys.forEach(store::delete);
-	}
-
-	static byte[] utf8(String text) {
-		return text.getBytes(StandardCharsets.UTF_8);
 	}
 
 }
