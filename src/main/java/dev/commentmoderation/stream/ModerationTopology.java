@@ -207,9 +207,19 @@ public final class ModerationTopology {
 				() -> new AuthorProcessor(authorStage, this.listener, this.clock, true), Named.as("decide-comment"),
 				AUTHOR_STORES), "route-decided-");
 
-		// 5. by commentId: every decision's status and the reviews
+		// 5. by commentId: held comments' status, approved and rejected comments' first decision read back from
+		// their events (keyed by commentId: no repartition), and the reviews
+		Topic<String, byte[]> approved = Schemas.decisions(this.topics.approved());
+		Topic<String, byte[]> rejected = Schemas.decisions(this.topics.rejected());
+		Map<String, KStream<Object, Route>> firstDecisions = route(builder
+			.stream(approved.name(), approved.consumed("decisions-approved"))
+			.merge(builder.stream(rejected.name(), rejected.consumed("decisions-rejected")),
+					Named.as("merge-decisions"))
+			.process(() -> new ReadDecisionProcessor(this.listener), Named.as("read-decision")), "route-read-");
 		KStream<String, ToComment> toComment = repartition(decided.get("route-decided-to-comment"),
 				Schemas.STATUS_BY_COMMENT)
+			.merge(typed(firstDecisions.get("route-read-to-comment"), Schemas.STATUS_BY_COMMENT, "first-decisions"),
+					Named.as("merge-first-decisions"))
 			.merge(repartition(reviews.get("route-review-to-comment"), Schemas.REVIEWS_BY_COMMENT),
 					Named.as("merge-by-comment"));
 		Map<String, KStream<Object, Route>> reviewed = route(toComment.process(
