@@ -119,7 +119,7 @@ final class Replay {
 
 	private Outcome moderate(int line, PendingComment comment, Instant at) {
 		Instant previousFromIp = this.ips.previousComment(comment.ip(), comment.commentId(), at,
-				Duration.ofMillis(comment.rules().floodIntervalMillis()), this.ipRecords);
+				comment.decisionRules().floodInterval(), this.ipRecords);
 		AuthorStage.Result result = this.authors.moderate(comment, previousFromIp, at.toEpochMilli(),
 				this.authorState);
 		if (result instanceof AuthorStage.Resubmitted) {

@@ -7,7 +7,8 @@ import java.util.Set;
 
 /**
  * The settings of one site's policy that the author stage needs to decide: what each reason does and scores, the
- * flood interval, and how many approved comments make an author trusted.
+ * flood interval, and how many approved comments make an author trusted. Immutable: a comment carries its policy's
+ * instance from the first stage to the last, so a reload in between does not change how it is decided.
  *
  * @param floodInterval a comment sooner than this after the previous one from the same email or IP is a FLOOD;
  * zero turns flood control off
@@ -44,6 +45,12 @@ public record DecisionRules(RuleActions actions, Duration floodInterval, int tru
 		if (trustedAuthorMinApproved < 0) {
 			throw new IllegalArgumentException("trustedAuthorMinApproved must not be negative");
 		}
+	}
+
+	/** These rules with other actions. */
+	public DecisionRules withActions(RuleActions newActions) {
+		return new DecisionRules(newActions, this.floodInterval, this.trustedAuthorMinApproved, this.classifierHoldAt,
+				this.classifierRejectAt, this.trustedAuthorHeldFor);
 	}
 
 	public static DecisionRules of(RuleActions actions, StatefulSettings settings) {

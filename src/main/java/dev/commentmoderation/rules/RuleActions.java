@@ -111,6 +111,13 @@ public final class RuleActions {
 		return this.scores.get(code);
 	}
 
+	/** These actions with {@code code} doing {@code action} (a fixed code keeps its action). */
+	public RuleActions with(ReasonCode code, RuleAction action) {
+		EnumMap<ReasonCode, RuleAction> changed = new EnumMap<>(this.actions);
+		changed.put(code, action);
+		return new RuleActions(changed, this.scores, this.holdAt, this.rejectAt);
+	}
+
 	/** Whether reasons with this code count at all (a SCORE code with score 0 does not). */
 	public boolean counts(ReasonCode code) {
 		return of(code) != RuleAction.SCORE || scoreOf(code).signum() > 0;

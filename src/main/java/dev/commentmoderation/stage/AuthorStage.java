@@ -53,12 +53,12 @@ public final class AuthorStage {
 
 	private final Clock clock;
 
-	private CarriedRules lastRules;
-
-	private DecisionRules lastDecisionRules;
+	/** The rules of a comment read before policies existed: the service's defaults. */
+	private final DecisionRules serviceDefaults;
 
 	public AuthorStage(StatefulSettings settings, DecisionWriter writer, Clock clock) {
 		this.moderator = new StatefulModerator(RuleActions.DEFAULTS, settings);
+		this.serviceDefaults = DecisionRules.of(RuleActions.DEFAULTS, settings);
 		this.writer = writer;
 		this.clock = clock;
 	}
@@ -75,16 +75,16 @@ public final class AuthorStage {
 			return new Resubmitted(earlier);
 		}
 		Instant at = Instant.ofEpochMilli(timestamp);
-		CarriedRules rules = comment.rules();
-		String policyVersion = (rules != null) ? rules.policyVersion() : null;
-		String site = (rules != null) ? rules.site() : Policy.DEFAULT_SITE;
+		DecisionRules rules = (comment.decisionRules() != null) ? comment.decisionRules() : this.serviceDefaults;
+		String policyVersion = comment.policyVersion();
+		String site = (comment.policySite() != null) ? comment.policySite() : Policy.DEFAULT_SITE;
 		RecordHistory history = new RecordHistory(comment.author(), state);
 		StoredAction action = state.actions().get(comment.author());
 		AuthorStanding standing = history.standing(comment.author(), at.minus(settings.authorRetention()));
 		Verdict verdict = this.moderator.moderate(
 				new StatefulModerator.Submission(comment.commentId(), comment.author(), comment.fingerprint(), at,
 						previousFromIp),
-				comment.reasons(), history, decisionRules(rules), (action != null) ? action.toAction() : null);
+				comment.reasons(), history, rules, (action != null) ? action.toAction() : null);
 		history.save();
 		Instant moderatedAt = this.clock.instant();
 		byte[] json = this.writer.write(comment.commentId(), comment.postId(), comment.siteId(), verdict,
@@ -149,22 +149,6 @@ public final class AuthorStage {
 		StatefulSettings settings = this.moderator.settings();
 		long longest = Math.max(settings.authorRetention().toMillis(), settings.duplicateRetention().toMillis());
 		return record.lastActiveAt() < now - longest;
-	}
-
-	/**
-	 * The carried rules as the core needs them, rebuilt only when they differ from the previous comment's (the rules
-	 * of one policy site repeat from comment to comment; building them is not free on this hot path). Comments that
-	 * carry none were read before policies existed: the service's defaults decide them.
-	 */
-	private DecisionRules decisionRules(CarriedRules rules) {
-		if (rules == null) {
-			return DecisionRules.of(this.moderator.actions(), this.moderator.settings());
-		}
-		if (!rules.equals(this.lastRules)) {
-			this.lastDecisionRules = rules.toDecisionRules();
-			this.lastRules = rules;
-		}
-		return this.lastDecisionRules;
 	}
 
 	/** The rules' view of one author's record: read on first use, written back once by {@link #save()}. */

@@ -73,8 +73,15 @@ public final class ReviewStage {
 		return this.decisionRetention;
 	}
 
-	/** A comment's first decision, from the author stage: held, or kept for corrections. */
+	/**
+	 * A comment's first decision: held (the author stage's status record), or approved or rejected (read back from its
+	 * decision event), kept for corrections. A comment known already is left as it is: a resubmission's decision
+	 * read back again must not undo its revisions and verdicts.
+	 */
 	public void decided(CommentStatus status, long timestamp, State state) {
+		if (current(status.commentId(), timestamp, state) != null) {
+			return;
+		}
 		CommentState comment = new CommentState(status, List.of(), List.of());
 		if (status.decision() == Decision.HELD) {
 			state.held().put(status.commentId(), comment);

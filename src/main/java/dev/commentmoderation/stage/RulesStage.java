@@ -3,9 +3,7 @@ package dev.commentmoderation.stage;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 import dev.commentmoderation.classifier.Classification;
@@ -18,6 +16,7 @@ import dev.commentmoderation.events.InvalidEnvelopeException;
 import dev.commentmoderation.events.SubmittedComment;
 import dev.commentmoderation.rules.Authors;
 import dev.commentmoderation.rules.Comment;
+import dev.commentmoderation.rules.DecisionRules;
 import dev.commentmoderation.rules.NormalizedContent;
 import dev.commentmoderation.rules.Reason;
 import dev.commentmoderation.rules.ReasonCode;
@@ -71,12 +70,6 @@ public final class RulesStage {
 
 	private final Scorer scorer;
 
-	private CommentRules.Applied lastApplied;
-
-	private CarriedRules lastCarried;
-
-	private CarriedRules lastRejecting;
-
 	/**
 	 * @param classifier the classifier's settings as the stages use them, or null when it is off
 	 * @param scorer how comments are scored (ignored without a classifier)
@@ -116,7 +109,7 @@ public final class RulesStage {
 			return new Decided(comment, applied.site(), verdict, json);
 		}
 		List<Reason> reasons = applied.reasons();
-		CarriedRules carried = carried(applied);
+		DecisionRules decisionRules = applied.decisionRules();
 		Classification classification = null;
 		List<LabelEvent> labels = List.of();
 		if (this.classifier != null) {
@@ -128,7 +121,10 @@ public final class RulesStage {
 				reasons.add(CommentClassifier.reason(classification));
 				if (outcome == Classification.Outcome.REJECT
 						&& applied.decisionRules().actions().of(ReasonCode.SPAM_CLASSIFIER) == RuleAction.HOLD) {
-					carried = rejecting(carried);
+					// SPAM_CLASSIFIER rejects this comment (where the policy leaves it to hold; a policy that scores it
+					// adds its score instead)
+					decisionRules = decisionRules
+						.withActions(decisionRules.actions().with(ReasonCode.SPAM_CLASSIFIER, RuleAction.REJECT));
 				}
 			}
 			// with autolearn on, a confident score is learned as a label (SpamAssassin's bayes_auto_learn)
@@ -139,36 +135,9 @@ public final class RulesStage {
 		}
 		PendingComment pending = new PendingComment(comment.commentId(), comment.postId(), comment.siteId(),
 				author.get(), Authors.ip(comment).orElse(null), Authors.fingerprint(author.get(), comment, content), reasons,
-				submitted.receivedJson(), null, carried, classification);
+				submitted.receivedJson(), null, applied.policyVersion(), applied.site(), decisionRules,
+				classification);
 		return new Pending(comment, pending, labels);
-	}
-
-	/** The decision rules to carry, built once per policy site rather than per comment (this is the hot path). */
-	private CarriedRules carried(CommentRules.Applied applied) {
-		if (this.lastApplied == null || applied.decisionRules() != this.lastApplied.decisionRules()
-				|| !applied.policyVersion().equals(this.lastApplied.policyVersion())
-				|| !applied.site().equals(this.lastApplied.site())) {
-			this.lastCarried = CarriedRules.of(applied);
-			this.lastApplied = applied;
-		}
-		return this.lastCarried;
-	}
-
-	/**
-	 * The carried rules of a comment the classifier scored at or above the reject threshold: SPAM_CLASSIFIER rejects
-	 * (where the policy leaves it to hold; a policy that scores it adds its score instead).
-	 */
-	private CarriedRules rejecting(CarriedRules rules) {
-		if (this.lastRejecting == null || !this.lastRejecting.policyVersion().equals(rules.policyVersion())
-				|| !this.lastRejecting.site().equals(rules.site())) {
-			Map<ReasonCode, RuleAction> actions = new EnumMap<>(ReasonCode.class);
-			actions.putAll(rules.actions());
-			actions.put(ReasonCode.SPAM_CLASSIFIER, RuleAction.REJECT);
-			this.lastRejecting = new CarriedRules(rules.policyVersion(), rules.site(), actions, rules.scores(),
-					rules.holdAt(), rules.rejectAt(), rules.floodIntervalMillis(), rules.trustedAuthorMinApproved(),
-					rules.trustedAuthorHeldFor());
-		}
-		return this.lastRejecting;
 	}
 
 }

@@ -17,6 +17,8 @@ import tools.jackson.dataformat.smile.SmileMapper;
  * ({@code :)\n}), a JSON one with <code>{</code>, so changelogs and repartition topics written before the switch
  * are still read after an upgrade. A rollback to a JSON-only version cannot read Smile values: it needs the
  * application's internal topics and state reset.
+ * <p>
+ * The policy's {@code DecisionRules} that each pending comment carries are written by {@link DecisionRulesFormat}.
  */
 public final class StateCodec {
 
@@ -24,12 +26,14 @@ public final class StateCodec {
 	private static final byte[] SMILE_HEADER = { ':', ')', '\n' };
 
 	static final SmileMapper SMILE = SmileMapper.builder()
+		.addModule(DecisionRulesFormat.module())
 		.disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
 		.disable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
 		.build();
 
 	/** Values written before the switch to Smile. */
 	static final JsonMapper JSON = JsonMapper.builder()
+		.addModule(DecisionRulesFormat.module())
 		.disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
 		.disable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
 		.build();

@@ -12,6 +12,7 @@ import org.apache.kafka.streams.state.KeyValueStore;
 
 import dev.commentmoderation.events.EnvelopeError;
 import dev.commentmoderation.events.InvalidEnvelopeException;
+import dev.commentmoderation.rules.Decision;
 import dev.commentmoderation.stage.AuthorComment;
 import dev.commentmoderation.stage.AuthorRecord;
 import dev.commentmoderation.stage.AuthorStage;
@@ -105,7 +106,10 @@ final class AuthorProcessor extends RoutingProcessor<String, Encoded<ToAuthor>> 
 		}
 		else if (result instanceof AuthorStage.Decided decided) {
 			forward(record, Route.decision(decided.verdict().decision(), comment.commentId(), decided.json()));
-			forward(record, Route.toComment(comment.commentId(), new ToComment(decided.status(), null)));
+			if (decided.verdict().decision() == Decision.HELD) {
+				// only held comments need a status record: the review stage reads the others' decision events
+				forward(record, Route.toComment(comment.commentId(), new ToComment(decided.status(), null)));
+			}
 			this.listener.decided(comment.commentId(), decided.site(), decided.verdict(),
 					Duration.ofNanos(System.nanoTime() - started));
 			this.listener.decisionLatency(sinceSubmitted(record.timestamp(), this.clock));

@@ -54,7 +54,8 @@ final class IpFloodProcessor extends RoutingProcessor<String, Encoded<ToAuthor>>
 			ip = pending.ip();
 			commentId = pending.commentId();
 			author = pending.author();
-			floodInterval = (pending.rules() != null) ? pending.rules().floodIntervalMillis() : 0L;
+			floodInterval = (pending.decisionRules() != null) ? pending.decisionRules().floodInterval().toMillis()
+					: 0L;
 		}
 		Instant previous = this.stage.previousComment(ip, commentId, Instant.ofEpochMilli(record.timestamp()),
 				Duration.ofMillis(floodInterval), this.ips);

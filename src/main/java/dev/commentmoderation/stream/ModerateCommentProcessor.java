@@ -74,7 +74,7 @@ final class ModerateCommentProcessor extends RoutingProcessor<byte[], byte[]> {
 			}
 			PendingComment comment = pending.pending();
 			Encoded<ToAuthor> value = Encoded.of(new ToAuthor(comment, null, null));
-			long floodInterval = comment.rules().floodIntervalMillis();
+			long floodInterval = comment.decisionRules().floodInterval().toMillis();
 			if (comment.ip() != null && floodInterval > 0) {
 				InternalHeaders.put(record.headers(), InternalHeaders.AUTHOR, comment.author());
 				InternalHeaders.put(record.headers(), InternalHeaders.COMMENT_ID, comment.commentId());

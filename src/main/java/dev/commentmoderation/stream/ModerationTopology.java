@@ -42,9 +42,12 @@ import dev.commentmoderation.rules.StatefulSettings;
  * normalized author email into repartition {@value #BY_AUTHOR}.</li>
  * <li>{@code decide-comment} (by author; stores {@value #DECISIONS}, {@value #AUTHOR_LAST_COMMENT},
  * {@value #COMMENT_FINGERPRINTS}, {@value #AUTHOR_STANDING}): resubmission, duplicate, flood, trusted author,
- * decision to the approved, rejected or held topic, keyed by commentId; its status to repartition
+ * decision to the approved, rejected or held topic, keyed by commentId; a held comment's status to repartition
  * {@value #STATUS_BY_COMMENT}. Also reads the final decisions of reviewed comments from repartition
  * {@value #REVIEWED_BY_AUTHOR}.</li>
+ * <li>{@code read-decision} (the approved and rejected topics' partitions, keyed by commentId like the review stage's
+ * repartition topics): an approved or rejected comment's first decision, read back from its event, to the review
+ * stage without a hop.</li>
  * <li>{@code parse-review} (reviewed topic's partitions): parse a moderator's review; re-keyed by commentId into
  * repartition {@value #REVIEWS_BY_COMMENT}.</li>
  * <li>{@code review-comment} (by commentId; stores {@value #HELD_COMMENTS}, {@value #COMMENT_HISTORY}): moderators'
@@ -56,8 +59,9 @@ import dev.commentmoderation.rules.StatefulSettings;
  * </ol>
  * Every internal topic and store has an explicit name, so internal topic names
  * ({@code <application.id>-<name>-repartition}, {@code <application.id>-<store>-changelog}) are stable.
- * Repartition topics get {@link Topics#partitions()} partitions, so the two inputs of each stateful stage are
- * co-partitioned.
+ * Repartition topics get {@link Topics#partitions()} partitions, so the inputs of each stateful stage are
+ * co-partitioned; the approved and rejected topics must have as many ({@code DecisionTopicsCheck} stops start-up
+ * otherwise). Every topic's key and value types are in {@link Schemas}.
  */
 public final class ModerationTopology {
 
@@ -207,9 +211,19 @@ public final class ModerationTopology {
 				() -> new AuthorProcessor(authorStage, this.listener, this.clock, true), Named.as("decide-comment"),
 				AUTHOR_STORES), "route-decided-");
 
-		// 5. by commentId: every decision's status and the reviews
+		// 5. by commentId: held comments' status, approved and rejected comments' first decision read back from
+		// their events (keyed by commentId: no repartition), and the reviews
+		Topic<String, byte[]> approved = Schemas.decisions(this.topics.approved());
+		Topic<String, byte[]> rejected = Schemas.decisions(this.topics.rejected());
+		Map<String, KStream<Object, Route>> firstDecisions = route(builder
+			.stream(approved.name(), approved.consumed("decisions-approved"))
+			.merge(builder.stream(rejected.name(), rejected.consumed("decisions-rejected")),
+					Named.as("merge-decisions"))
+			.process(() -> new ReadDecisionProcessor(this.listener), Named.as("read-decision")), "route-read-");
 		KStream<String, ToComment> toComment = repartition(decided.get("route-decided-to-comment"),
 				Schemas.STATUS_BY_COMMENT)
+			.merge(typed(firstDecisions.get("route-read-to-comment"), Schemas.STATUS_BY_COMMENT, "first-decisions"),
+					Named.as("merge-first-decisions"))
 			.merge(repartition(reviews.get("route-review-to-comment"), Schemas.REVIEWS_BY_COMMENT),
 					Named.as("merge-by-comment"));
 		Map<String, KStream<Object, Route>> reviewed = route(toComment.process(

@@ -48,7 +48,7 @@ final class Schemas {
 	static final Topic<String, Encoded<ToAuthor>> REVIEWED_BY_AUTHOR = new Topic<>(
 			ModerationTopology.REVIEWED_BY_AUTHOR, Serdes.String(), Encoded.serde(ToAuthor.class));
 
-	/** Every first decision's status, keyed by commentId, to the review stage. */
+	/** Held comments' status, keyed by commentId, to the review stage. */
 	static final Topic<String, ToComment> STATUS_BY_COMMENT = new Topic<>(ModerationTopology.STATUS_BY_COMMENT,
 			Serdes.String(), StateSerde.of(ToComment.class));
 

@@ -86,6 +86,11 @@ class StreamsConfiguration {
 		};
 	}
 
+	@Bean
+	DecisionTopicsCheck decisionTopicsCheck(KafkaAdmin admin, TopicSettings topics) {
+		return new DecisionTopicsCheck(admin, topics);
+	}
+
 	/** Missing topics are created at start-up, before the stream starts, when moderation.topics.create is on. */
 	@Bean
 	KafkaAdmin.NewTopics moderationTopics(TopicSettings topics) {

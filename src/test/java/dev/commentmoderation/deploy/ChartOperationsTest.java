@@ -234,7 +234,8 @@ class ChartOperationsTest {
 			Map<String, Object> values = Chart.loadYaml(Chart.ALL_ON);
 			Map<String, Object> topicValues = at(values, "topics");
 			assertThat(topics).isEqualTo(sourceTopics(
-					new ModerationTopology.Topics((String) topicValues.get("submitted"), "approved", "rejected", "dlt",
+					new ModerationTopology.Topics((String) topicValues.get("submitted"),
+							(String) topicValues.get("approved"), (String) topicValues.get("rejected"), "dlt",
 							"held", (String) topicValues.get("reviewed"), (String) topicValues.get("authorActions"),
 							(String) topicValues.get("classifierModel"), 12),
 					"moderation-prod"));

@@ -60,6 +60,12 @@ class ComposeAndImageTest {
 			.isEqualTo("service_completed_successfully");
 		assertThat((String) at(this.compose, "services", "comment-moderation", "environment", "MODERATION_TOPICS_CREATE"))
 			.isEqualTo("false");
+		java.util.regex.Matcher partitions = java.util.regex.Pattern.compile("--partitions (\\d+)").matcher(script);
+		assertThat(partitions.find()).isTrue();
+		assertThat((String) at(this.compose, "services", "comment-moderation", "environment",
+				"MODERATION_TOPICS_PARTITIONS"))
+			.as("the service checks at start-up that the approved and rejected topics have its partitions")
+			.isEqualTo(partitions.group(1));
 	}
 
 	/**

@@ -159,6 +159,7 @@ class HelmChartTest {
 		assertThat(acls).containsExactlyInAnyOrder(
 				"topic:literal:prod.comments.submitted:Read", "topic:literal:prod.comments.submitted:Describe",
 				"topic:literal:prod.comments.approved:Write", "topic:literal:prod.comments.approved:Describe",
+				"topic:literal:prod.comments.approved:Read", "topic:literal:prod.comments.rejected:Read",
 				"topic:literal:prod.comments.rejected:Write", "topic:literal:prod.comments.rejected:Describe",
 				"topic:literal:prod.comments.submitted.DLT:Write", "topic:literal:prod.comments.submitted.DLT:Describe",
 				"topic:literal:prod.comments.held:Write", "topic:literal:prod.comments.held:Describe",

@@ -113,6 +113,17 @@ class ScoringTest {
 	}
 
 	@Test
+	void changingOneActionKeepsEveryOtherActionTheScoresAndTheThresholds() {
+		RuleActions changed = WEIGHTED.with(ReasonCode.LINK, RuleAction.REJECT);
+
+		assertThat(changed.of(ReasonCode.LINK)).isEqualTo(RuleAction.REJECT);
+		assertThat(changed).isEqualTo(new RuleActions(
+				Map.of(ReasonCode.SUBMITTED_TOO_FAST, RuleAction.SCORE, ReasonCode.LINK, RuleAction.REJECT),
+				WEIGHTED.scores(), WEIGHTED.holdAt(), WEIGHTED.rejectAt()));
+		assertThat(WEIGHTED.of(ReasonCode.LINK)).as("unchanged").isEqualTo(RuleAction.SCORE);
+	}
+
+	@Test
 	void negativeScoresAndThresholdsThatAreNotPositiveAreRefused() {
 		assertThatThrownBy(() -> new RuleActions(Map.of(), Map.of(ReasonCode.LINK, new BigDecimal("-1")), null, null))
 			.hasMessageContaining("LINK");

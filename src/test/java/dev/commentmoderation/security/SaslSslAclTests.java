@@ -126,7 +126,9 @@ class SaslSslAclTests {
 				// the classifier's model: the model stage writes it, every instance reads it into a global store
 				acl(ResourceType.TOPIC, "comments.classifier-model", PatternType.LITERAL, AclOperation.READ),
 				acl(ResourceType.TOPIC, "comments.classifier-model", PatternType.LITERAL, AclOperation.WRITE),
+				acl(ResourceType.TOPIC, "comments.approved", PatternType.LITERAL, AclOperation.READ),
 				acl(ResourceType.TOPIC, "comments.approved", PatternType.LITERAL, AclOperation.WRITE),
+				acl(ResourceType.TOPIC, "comments.rejected", PatternType.LITERAL, AclOperation.READ),
 				acl(ResourceType.TOPIC, "comments.held", PatternType.LITERAL, AclOperation.WRITE),
 				acl(ResourceType.TOPIC, "comments.rejected", PatternType.LITERAL, AclOperation.WRITE),
 				acl(ResourceType.TOPIC, "comments.submitted.DLT", PatternType.LITERAL, AclOperation.WRITE),
@@ -174,7 +176,7 @@ class SaslSslAclTests {
 	static ConfigurableApplicationContext startService() {
 		return new SpringApplicationBuilder(CommentModerationApplication.class).run("--server.port=0",
 				"--spring.main.banner-mode=off", "--spring.kafka.bootstrap-servers=" + broker.bootstrapServers(),
-				"--spring.kafka.streams.application-id=" + APPLICATION_ID,
+				"--spring.kafka.streams.application-id=" + APPLICATION_ID, "--moderation.topics.partitions=3",
 				"--spring.kafka.streams.state-dir=" + tls.resolve("state-" + UUID.randomUUID()),
 				"--spring.kafka.security.protocol=SASL_SSL",
 				"--spring.kafka.ssl.trust-store-location=file:" + tls.resolve("truststore.p12"),

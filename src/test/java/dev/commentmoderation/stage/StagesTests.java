@@ -76,7 +76,7 @@ class StagesTests {
 			assertThat(pending.ip()).isEqualTo("203.0.113.7");
 			assertThat(pending.fingerprint()).hasSize(64);
 			assertThat(pending.reasons()).extracting(Reason::code).containsExactly(ReasonCode.BLOCKED_TERM);
-			assertThat(pending.rules().policyVersion()).isEqualTo("v1");
+			assertThat(pending.policyVersion()).isEqualTo("v1");
 		}
 
 		@Test

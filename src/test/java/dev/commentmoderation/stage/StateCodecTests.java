@@ -2,18 +2,22 @@ package dev.commentmoderation.stage;
 
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import org.junit.jupiter.api.Test;
 
 import dev.commentmoderation.rules.Decision;
+import dev.commentmoderation.rules.DecisionRules;
 import dev.commentmoderation.rules.Match;
 import dev.commentmoderation.rules.Reason;
 import dev.commentmoderation.rules.ReasonCode;
 import dev.commentmoderation.rules.RuleAction;
+import dev.commentmoderation.rules.RuleActions;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -32,10 +36,12 @@ class StateCodecTests {
 		actions.put(ReasonCode.values()[1], RuleAction.HOLD);
 		Map<ReasonCode, BigDecimal> scores = new EnumMap<>(ReasonCode.class);
 		scores.put(ReasonCode.values()[2], new BigDecimal("1.50"));
-		CarriedRules rules = new CarriedRules("v-3", "kids-corner", actions, scores, new BigDecimal("4"),
-				new BigDecimal("8.25"), 15_000L, 2, java.util.Set.of(ReasonCode.HELD_TERM));
+		DecisionRules rules = new DecisionRules(
+				new RuleActions(actions, scores, new BigDecimal("4"), new BigDecimal("8.25")),
+				Duration.ofSeconds(15), 2, 0.7, null, Set.of(ReasonCode.HELD_TERM));
 		return new ToAuthor(new PendingComment("c-1", "post-1", "site", "reader@example.org",
-				"203.0.113.9", "fp", List.of(reason), RECEIVED, 1_700_000_000_000L, rules, null), null, null);
+				"203.0.113.9", "fp", List.of(reason), RECEIVED, 1_700_000_000_000L, "v-3", "kids-corner", rules, null),
+				null, null);
 	}
 
 	@Test

@@ -9,7 +9,10 @@ import java.util.function.UnaryOperator;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.utils.Utils;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.streams.state.KeyValueStore;
+import org.apache.kafka.streams.state.WindowStore;
+import org.apache.kafka.streams.state.WindowStoreIterator;
 import org.apache.kafka.streams.test.TestRecord;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -25,6 +28,8 @@ import dev.commentmoderation.rules.RuleSettings;
 import dev.commentmoderation.rules.StatefulSettings;
 import dev.commentmoderation.rules.Verdict;
 import dev.commentmoderation.stage.AuthorRecord;
+import dev.commentmoderation.stage.CommentState;
+import dev.commentmoderation.stage.RecordedVerdict;
 import dev.commentmoderation.stage.IpRecord;
 import dev.commentmoderation.stage.CommentRules;
 import dev.commentmoderation.testing.ModerationTopologyDriver;
@@ -653,6 +658,70 @@ class StatefulModerationTopologyTests {
 
 		static final String BY_IP_TOPIC = ModerationTopologyDriver.APPLICATION_ID + "-" + ModerationTopology.BY_IP
 				+ "-repartition";
+
+		static final String STATUS_TOPIC = ModerationTopologyDriver.APPLICATION_ID + "-"
+				+ ModerationTopology.STATUS_BY_COMMENT + "-repartition";
+
+		@Test
+		void anApprovedOrRejectedCommentSendsNoStatusRecordToTheReviewStage() {
+			submit(comment("c-1", "jane@example.org", null, "p", "Nice talk."), T0);
+			submit(comment("c-2", "sam@example.org", null, "p", "casino"), T0.plusSeconds(1));
+
+			assertThat(commentIds(driver.approved().readValuesToList())).containsExactly("c-1");
+			assertThat(commentIds(driver.rejected().readValuesToList())).containsExactly("c-2");
+			assertThat(driver.testDriver().producedTopicNames()).doesNotContain(STATUS_TOPIC);
+		}
+
+		@Test
+		void aHeldCommentSendsItsStatusRecordToTheReviewStage() {
+			submit(comment("c-1", "jane@example.org", null, "p", "I want a refund"), T0);
+
+			assertThat(commentIds(driver.held().readValuesToList())).containsExactly("c-1");
+			assertThat(driver.testDriver().producedTopicNames()).contains(STATUS_TOPIC);
+		}
+
+		@Test
+		void theReviewStageKeepsAnApprovedCommentReadBackFromItsDecisionEvent() {
+			submit(comment("c-1", "jane@example.org", null, "p", "Nice talk."), T0);
+
+			CommentState kept = latest("c-1");
+			assertThat(kept.decision()).isEqualTo(Decision.APPROVED);
+			assertThat(kept.status().author()).isEqualTo("jane@example.org");
+			assertThat(kept.status().receivedJson()).contains("Nice talk.");
+		}
+
+		@Test
+		void aResubmissionsDecisionReadBackAgainKeepsTheVerdictsRecordedSince() {
+			String comment = comment("c-1", "jane@example.org", null, "p", "Nice talk.");
+			submit(comment, T0);
+			verdict("c-1", "APPROVED", null, "anna", "Fine.", T0.plusSeconds(60));
+			submit(comment, T0.plusSeconds(120));
+
+			assertThat(commentIds(driver.approved().readValuesToList())).containsExactly("c-1", "c-1");
+			assertThat(latest("c-1").verdicts()).extracting(RecordedVerdict::moderator).containsExactly("anna");
+		}
+
+		@Test
+		void aRecordOnTheApprovedTopicThatIsNotADecisionEventIsDeadLetteredAsReceived() {
+			byte[] value = bytes("not a decision");
+			driver.testDriver()
+				.createInputTopic(driver.topics().approved(), new ByteArraySerializer(), new ByteArraySerializer())
+				.pipeInput(new TestRecord<>(bytes("c-9"), value, new RecordHeaders(), T0));
+
+			TestRecord<byte[], byte[]> dead = driver.deadLetters().readRecord();
+			assertThat(dead.value()).isEqualTo(value);
+			assertThat(header(dead, DeadLetterHeaders.ERROR_CODE)).isEqualTo("PROCESSING_FAILED");
+			assertThat(header(dead, "kafka_dlt-original-topic")).isEqualTo(driver.topics().approved());
+		}
+
+		CommentState latest(String commentId) {
+			WindowStore<String, CommentState> history = driver.testDriver()
+				.getWindowStore(ModerationTopology.COMMENT_HISTORY);
+			try (WindowStoreIterator<CommentState> all = history.backwardFetch(commentId, Instant.EPOCH,
+					T0.plus(Duration.ofDays(1)))) {
+				return all.hasNext() ? all.next().value : null;
+			}
+		}
 
 		@Test
 		void aCommentWithoutAnIpSkipsTheIpStage() {

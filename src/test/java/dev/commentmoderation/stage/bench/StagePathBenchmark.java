@@ -153,7 +153,7 @@ public class StagePathBenchmark {
 
 	private Object decide(PendingComment comment, long at) {
 		Instant previous = this.ips.previousComment(comment.ip(), comment.commentId(), Instant.ofEpochMilli(at),
-				Duration.ofMillis(comment.rules().floodIntervalMillis()), this.ipRecords);
+				comment.decisionRules().floodInterval(), this.ipRecords);
 		return this.authors.moderate(comment, previous, at, this.authorState);
 	}
 
