@@ -1,13 +1,11 @@
 package dev.commentmoderation.stage;
 
 import java.nio.charset.StandardCharsets;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
 import dev.commentmoderation.classifier.Classification;
-import dev.commentmoderation.events.CommentEventParser;
 import dev.commentmoderation.rules.Authors;
 import dev.commentmoderation.rules.Decision;
 import dev.commentmoderation.rules.Reason;
@@ -15,6 +13,7 @@ import dev.commentmoderation.rules.Score;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
 import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -29,12 +28,20 @@ public final class DecisionEvents {
 		.disable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
 		.build();
 
-	private final CommentEventParser parser = new CommentEventParser();
+	private DecisionEvents() {
+	}
 
 	/** The event's fields the status needs (contract/moderation-decision.schema.json). */
 	private record Event(String commentId, String postId, String siteId, Decision decision, int revision,
 			List<Reason> reasons, Score score, String policyVersion, String modelVersion, Classifier classifier,
-			String moderatedAt) {
+			String moderatedAt, JsonNode comment) {
+
+		/** The author's email as the first stage read it ({@code CommentEventParser}: a string, else none). */
+		String email() {
+			JsonNode email = (this.comment != null) ? this.comment.path("author").path("email") : null;
+			return (email != null && email.isString()) ? email.stringValue() : null;
+		}
+
 	}
 
 	private record Classifier(double probability, List<Token> tokens) {
@@ -51,20 +58,16 @@ public final class DecisionEvents {
 	 * the first stage on a comment without a valid author email (no author to correct it for)
 	 * @throws RuntimeException when the bytes are not a ModerationDecision event
 	 */
-	public Optional<CommentStatus> firstDecision(byte[] event, long timestamp) {
+	public static Optional<CommentStatus> firstDecision(byte[] event, long timestamp) {
 		Event read = JSON.readValue(event, Event.class);
 		if (read.revision() != 1 || read.decision() == null || read.decision() == Decision.HELD) {
 			return Optional.empty();
 		}
-		String receivedJson = comment(event);
-		String email = this.parser.parse(receivedJson.getBytes(StandardCharsets.UTF_8), Instant.ofEpochMilli(timestamp))
-			.comment()
-			.author()
-			.email();
-		Optional<String> author = Authors.normalizedEmail(email);
+		Optional<String> author = Authors.normalizedEmail(read.email());
 		if (author.isEmpty()) {
 			return Optional.empty();
 		}
+		String receivedJson = comment(event);
 		return Optional.of(new CommentStatus(read.commentId(), author.get(), read.decision(), read.postId(),
 				read.siteId(), (read.reasons() != null) ? read.reasons() : List.of(),
 				receivedJson, 0L, timestamp, read.policyVersion(), (read.score() != null) ? read.score() : Score.NONE,

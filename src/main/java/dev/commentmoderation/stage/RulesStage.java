@@ -134,8 +134,8 @@ public final class RulesStage {
 			}
 		}
 		PendingComment pending = new PendingComment(comment.commentId(), comment.postId(), comment.siteId(),
-				author.get(), Authors.ip(comment).orElse(null), Authors.fingerprint(author.get(), comment, content), reasons,
-				submitted.receivedJson(), null, applied.policyVersion(), applied.site(), decisionRules,
+				author.get(), Authors.ip(comment).orElse(null), Authors.fingerprint(author.get(), comment, content),
+				reasons, submitted.receivedJson(), null, applied.policyVersion(), applied.site(), decisionRules,
 				classification);
 		return new Pending(comment, pending, labels);
 	}

@@ -20,8 +20,6 @@ import dev.commentmoderation.stage.ToComment;
  */
 final class ReadDecisionProcessor extends RoutingProcessor<String, byte[]> {
 
-	private final DecisionEvents events = new DecisionEvents();
-
 	ReadDecisionProcessor(ModerationListener listener) {
 		super(listener);
 	}
@@ -30,7 +28,7 @@ final class ReadDecisionProcessor extends RoutingProcessor<String, byte[]> {
 	public void process(Record<String, byte[]> record) {
 		Optional<CommentStatus> status;
 		try {
-			status = this.events.firstDecision(record.value(), record.timestamp());
+			status = DecisionEvents.firstDecision(record.value(), record.timestamp());
 		}
 		catch (RuntimeException ex) {
 			deadLetter(record, source(record),

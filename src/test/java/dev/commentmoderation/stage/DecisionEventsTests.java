@@ -37,8 +37,6 @@ class DecisionEventsTests {
 
 	final DecisionWriter writer = new DecisionWriter();
 
-	final DecisionEvents events = new DecisionEvents();
-
 	static List<Classification> classifications() {
 		return java.util.Arrays.asList(null, new Classification(true, Double.NaN, List.of(), "m-3"),
 				new Classification(false, 0.912345678, List.of(new Classification.Clue("casino", 0.99, 10, 16),
@@ -56,7 +54,7 @@ class DecisionEventsTests {
 		byte[] event = this.writer.write("c-1", "p", "example-news", verdict, "v7", MODERATED_AT, RECEIVED, 1, null,
 				classification);
 
-		CommentStatus status = this.events.firstDecision(event, TIMESTAMP).orElseThrow();
+		CommentStatus status = DecisionEvents.firstDecision(event, TIMESTAMP).orElseThrow();
 
 		assertThat(status.commentId()).isEqualTo("c-1");
 		assertThat(status.author()).isEqualTo("jane@example.org");
@@ -71,7 +69,7 @@ class DecisionEventsTests {
 		byte[] event = this.writer.write("c-1", "p", "example-news",
 				new Verdict(Decision.APPROVED, List.of(), Score.NONE), "v7", MODERATED_AT, RECEIVED, 2, null, null);
 
-		assertThat(this.events.firstDecision(event, TIMESTAMP)).isEmpty();
+		assertThat(DecisionEvents.firstDecision(event, TIMESTAMP)).isEmpty();
 	}
 
 	@Test
@@ -82,12 +80,23 @@ class DecisionEventsTests {
 						Score.NONE),
 				"v7", MODERATED_AT, noEmail, 1, null, null);
 
-		assertThat(this.events.firstDecision(event, TIMESTAMP)).isEqualTo(Optional.empty());
+		assertThat(DecisionEvents.firstDecision(event, TIMESTAMP)).isEqualTo(Optional.empty());
+	}
+
+	@Test
+	void aRejectionOfACommentWhoseEmailIsNotAStringHasNoAuthorEither() {
+		String objectEmail = RECEIVED.replace("\"Jane@Example.org\"", "{\"address\":\"jane@example.org\"}");
+		byte[] event = this.writer.write("c-1", "p", "example-news",
+				new Verdict(Decision.REJECTED, List.of(new Reason(ReasonCode.EMAIL_REQUIRED, "author.email", "none")),
+						Score.NONE),
+				"v7", MODERATED_AT, objectEmail, 1, null, null);
+
+		assertThat(DecisionEvents.firstDecision(event, TIMESTAMP)).isEmpty();
 	}
 
 	@Test
 	void bytesThatAreNotADecisionEventAreAnError() {
-		assertThatThrownBy(() -> this.events.firstDecision("{not json".getBytes(StandardCharsets.UTF_8), TIMESTAMP))
+		assertThatThrownBy(() -> DecisionEvents.firstDecision("{not json".getBytes(StandardCharsets.UTF_8), TIMESTAMP))
 			.isInstanceOf(RuntimeException.class);
 	}
 
